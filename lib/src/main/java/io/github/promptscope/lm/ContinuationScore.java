@@ -1,0 +1,17 @@
+package io.github.promptscope.lm;
+
+/** How likely a continuation is after its prefix: per token, summed and averaged (natural log). */
+public record ContinuationScore(ScoreRequest request, long[] tokens, float[] tokenLogProbs) {
+
+    public double sum() {
+        double s = 0;
+        for (float lp : tokenLogProbs) {
+            s += lp;
+        }
+        return s;
+    }
+
+    public double mean() {
+        return tokenLogProbs.length == 0 ? 0 : sum() / tokenLogProbs.length;
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.promptscope.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import java.util.List;
+
+/**
+ * The decoder stack shared by GPT-2 and Llama: embeddings, pre-norm blocks, final norm, LM head.
+ * The two families differ only in the parts they plug in (norm, MLP, positions), which the
+ * {@link Gpt2Loader} and {@link LlamaLoader} choose.
+ *
+ * <p>Every result lands in the manager of the activations passed in, never in the weights'
+ * manager, so a caller that closes its own manager frees everything a pass made.
+ */
+final class Decoder {
+
+    /** Far below any real score, yet finite: a fully masked (padding) row stays free of NaN. */
+    private static final float MASKED = -1e9f;
+
+    final ModelConfig config;
+    final NDArray tokenEmbedding; // [vocab, d_model]
+    private final NDArray positionEmbedding; // [positions, d_model], null with rotary
+    private final RotaryEmbedding rotary; // null with learned positions
+    final List<DecoderLayer> layers;
+    private final Norm finalNorm;
+    final NDArray lmHead; // [vocab, d_model]
+
+    Decoder(ModelConfig config, NDArray tokenEmbedding, NDArray positionEmbedding, RotaryEmbedding rotary,
+            List<DecoderLayer> layers, Norm finalNorm, NDArray lmHead) {
+        this.config = config;
+        this.tokenEmbedding = tokenEmbedding;
+        this.positionEmbedding = positionEmbedding;
+        this.rotary = rotary;
+        this.layers = layers;
+        this.finalNorm = finalNorm;
+        this.lmHead = lmHead;
+    }
+
+    /** Token ids [batch, pos] (int64) to input embeddings [batch, pos, d_model] in the ids' manager. */
+    NDArray embed(NDArray ids) {
+        return rows(tokenEmbedding, ids);
+    }
+
+    /** {@code table[index]} with the result owned by the index's manager. */
+    static NDArray rows(NDArray table, NDArray index) {
+        return index.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    /**
+     * The final-norm hidden states [batch, pos, d_model].
+     *
+     * @param positions absolute position of each new token, [batch][pos]
+     * @param keyMask which of the cached and new tokens are real (not padding), [batch][seen + pos]
+     * @param cache keys and values of earlier tokens, extended in place; null for a single pass
+     */
+    NDArray hidden(NDArray embeds, long[][] positions, boolean[][] keyMask, KvCache cache, Taps taps) {
+        NDManager m = embeds.getManager();
+        long seen = cache == null ? 0 : cache.length();
+        checkPositions(positions);
+        NDArray x = embeds;
+        if (positionEmbedding != null) {
+            x = x.add(rows(positionEmbedding, m.create(positions)));
+        }
+        NDList tables = rotary == null ? null : rotary.tables(m, positions);
+        NDArray mask = causalMask(m, positions.length, positions[0].length, seen, keyMask);
+        if (taps.hiddenIndex == 0) {
+            taps.hidden = x;
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            int layer = i;
+            x = layers.get(i).apply(x, tables, mask, cache, i, act -> {
+                if (layer == taps.mlpLayer) {
+                    taps.mlp = act;
+                }
+            });
+            if (taps.hiddenIndex == i + 1 && i + 1 < layers.size()) {
+                taps.hidden = x;
+            }
+        }
+        x = finalNorm.apply(x);
+        if (taps.hiddenIndex == layers.size()) {
+            taps.hidden = x; // transformers applies the final norm to the last hidden state too
+        }
+        return x;
+    }
+
+    /** Vocabulary logits for hidden states [..., d_model]. */
+    NDArray logits(NDArray hidden) {
+        return ai.djl.nn.core.Linear.linear(hidden, lmHead).singletonOrThrow();
+    }
+
+    private void checkPositions(long[][] positions) {
+        for (long[] row : positions) {
+            for (long p : row) {
+                if (positionEmbedding != null && p >= config.maxPositions()) {
+                    throw new IllegalArgumentException("sequence is longer than the model's " + config.maxPositions()
+                            + " positions (n_positions in " + config.file() + ")");
+                }
+            }
+        }
+    }
+
+    private static NDArray causalMask(NDManager m, int batch, int len, long seen, boolean[][] keyMask) {
+        int total = (int) (seen + len);
+        float[] mask = new float[batch * len * total];
+        for (int b = 0; b < batch; b++) {
+            if (keyMask[b].length != total) {
+                throw new IllegalStateException("key mask covers " + keyMask[b].length + " tokens, expected " + total);
+            }
+            for (int t = 0; t < len; t++) {
+                int base = (b * len + t) * total;
+                long slot = seen + t;
+                for (int j = 0; j < total; j++) {
+                    if (j > slot || !keyMask[b][j]) {
+                        mask[base + j] = MASKED;
+                    }
+                }
+            }
+        }
+        return m.create(mask, new Shape(batch, 1, len, total));
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.promptscope.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * Keys and values of every layer for the tokens seen so far, [batch, kv_heads, seen, head_dim],
+ * stored after rotary and before grouped-query repetition (the smallest form).
+ *
+ * <p>The cache owns its arrays through {@code owner}: each append frees the previous, shorter
+ * arrays at once, so a long generation holds one copy, not one per step.
+ */
+final class KvCache {
+
+    private final NDManager owner;
+    private final NDArray[] keys;
+    private final NDArray[] values;
+
+    KvCache(NDManager owner, int layers) {
+        this.owner = owner;
+        this.keys = new NDArray[layers];
+        this.values = new NDArray[layers];
+    }
+
+    /** Number of positions already cached. */
+    long length() {
+        return keys[0] == null ? 0 : keys[0].getShape().get(2);
+    }
+
+    /** Appends this step's keys and values for {@code layer}; returns the full ones. */
+    NDArray[] append(int layer, NDArray k, NDArray v) {
+        keys[layer] = merge(keys[layer], k);
+        values[layer] = merge(values[layer], v);
+        return new NDArray[] {keys[layer], values[layer]};
+    }
+
+    private NDArray merge(NDArray previous, NDArray fresh) {
+        NDArray merged = previous == null ? fresh : previous.concat(fresh, 2);
+        merged.attach(owner);
+        if (previous != null) {
+            previous.close();
+        }
+        return merged;
+    }
+}

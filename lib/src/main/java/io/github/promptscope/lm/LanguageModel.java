@@ -1,0 +1,343 @@
+package io.github.promptscope.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A Hugging Face causal language model (GPT-2 or Llama family) loaded from a local folder and run
+ * with DJL NDArray ops, giving the numbers {@code transformers} gives.
+ *
+ * <p>The model owns one NDManager holding its weights; every call opens a sub-manager of its own
+ * and closes it before returning, so a search that calls {@link #score} a million times holds no
+ * more native memory than one that calls it once. Results leave as Java arrays.
+ */
+public final class LanguageModel implements AutoCloseable {
+
+    private final Path dir;
+    private final ModelConfig config;
+    private final TextTokenizer tokenizer;
+    private final NDManager weights;
+    private final Decoder decoder;
+    private final List<Path> weightFiles;
+    private int scoreBatchSize = 16;
+    private String weightsSha256;
+
+    private LanguageModel(Path dir, ModelConfig config, TextTokenizer tokenizer, NDManager weights,
+            Decoder decoder, List<Path> weightFiles) {
+        this.dir = dir;
+        this.config = config;
+        this.tokenizer = tokenizer;
+        this.weights = weights;
+        this.decoder = decoder;
+        this.weightFiles = weightFiles;
+    }
+
+    /** Loads {@code config.json}, the safetensors weights and {@code tokenizer.json} from a folder. */
+    public static LanguageModel load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new CheckpointException(dir, "not a folder; --model takes a checkpoint folder");
+        }
+        ModelConfig config = ModelConfig.read(dir);
+        CheckpointWeights tensors = new CheckpointWeights(dir);
+        TextTokenizer tokenizer = TextTokenizer.load(dir);
+        if (tokenizer.vocabSize() > config.vocabSize()) {
+            tokenizer.close();
+            throw new CheckpointException(tokenizer.file(), "vocabulary has " + tokenizer.vocabSize()
+                    + " tokens but the embedding has " + config.vocabSize() + " rows (vocab_size in config.json)");
+        }
+        NDManager manager = Engines.pytorch().newBaseManager();
+        try {
+            Decoder decoder = switch (config.architecture()) {
+                case GPT2 -> Gpt2Loader.load(config, tensors, manager);
+                case LLAMA -> LlamaLoader.load(config, tensors, manager);
+            };
+            return new LanguageModel(dir, config, tokenizer, manager, decoder, tensors.files());
+        } catch (RuntimeException e) {
+            manager.close();
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public TextTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** How many (prefix, continuation) pairs one forward pass of {@link #score} takes. */
+    public LanguageModel scoreBatchSize(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("scoreBatchSize must be >= 1, got " + n);
+        }
+        this.scoreBatchSize = n;
+        return this;
+    }
+
+    /** SHA-256 over the weight files in order: identifies the exact weights in run records. */
+    public synchronized String weightsSha256() {
+        if (weightsSha256 == null) {
+            try {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                byte[] buf = new byte[1 << 20];
+                for (Path f : weightFiles) {
+                    try (InputStream in = Files.newInputStream(f)) {
+                        for (int n; (n = in.read(buf)) > 0; ) {
+                            md.update(buf, 0, n);
+                        }
+                    }
+                }
+                weightsSha256 = HexFormat.of().formatHex(md.digest());
+            } catch (IOException | NoSuchAlgorithmException e) {
+                throw new IllegalStateException("cannot hash weights in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return weightsSha256;
+    }
+
+    /** ln p(token i | tokens before it) for every token of {@code text} (no special tokens added). */
+    public TokenLogProbs logProbs(String text) {
+        long[] ids = tokenizer.encode(text);
+        List<String> pieces = new ArrayList<>();
+        for (long id : ids) {
+            pieces.add(tokenizer.piece(id));
+        }
+        Double[] out = new Double[ids.length];
+        if (ids.length > 1) {
+            float[] lp = targetLogProbs(List.of(ids), new int[] {1}).get(0);
+            for (int i = 1; i < ids.length; i++) {
+                out[i] = (double) lp[i - 1];
+            }
+        }
+        return new TokenLogProbs(ids, pieces, out);
+    }
+
+    /** Scores each continuation given its prefix, in batches; padding never changes a score. */
+    public List<ContinuationScore> score(List<ScoreRequest> requests) {
+        int n = requests.size();
+        long[][] seqs = new long[n][];
+        int[] starts = new int[n];
+        long[][] continuations = new long[n][];
+        for (int i = 0; i < n; i++) {
+            ScoreRequest r = requests.get(i);
+            long[] prefix = tokenizer.encode(r.prefix());
+            if (prefix.length == 0) {
+                throw new IllegalArgumentException("request " + i + ": the prefix has no tokens, so the first "
+                        + "continuation token has nothing to be predicted from");
+            }
+            continuations[i] = tokenizer.encode(r.continuation());
+            seqs[i] = concat(prefix, continuations[i]);
+            starts[i] = prefix.length;
+        }
+        // Sorting by length keeps each batch's padding small; results go back in request order.
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> seqs[i].length));
+        ContinuationScore[] out = new ContinuationScore[n];
+        for (int from = 0; from < n; from += scoreBatchSize) {
+            Interrupts.check();
+            int to = Math.min(n, from + scoreBatchSize);
+            List<long[]> batch = new ArrayList<>();
+            int[] batchStarts = new int[to - from];
+            for (int j = from; j < to; j++) {
+                batch.add(seqs[order[j]]);
+                batchStarts[j - from] = starts[order[j]];
+            }
+            List<float[]> lps = targetLogProbs(batch, batchStarts);
+            for (int j = from; j < to; j++) {
+                int i = order[j];
+                out[i] = new ContinuationScore(requests.get(i), continuations[i], lps.get(j - from));
+            }
+        }
+        return List.of(out);
+    }
+
+    /** Convenience: score one continuation under many prefixes, or any pairing of equal-length lists. */
+    public List<ContinuationScore> score(List<String> prefixes, List<String> continuations) {
+        if (prefixes.size() != continuations.size()) {
+            throw new IllegalArgumentException("prefixes (" + prefixes.size() + ") and continuations ("
+                    + continuations.size() + ") differ in length");
+        }
+        List<ScoreRequest> requests = new ArrayList<>();
+        for (int i = 0; i < prefixes.size(); i++) {
+            requests.add(new ScoreRequest(prefixes.get(i), continuations.get(i)));
+        }
+        return score(requests);
+    }
+
+    /**
+     * For each sequence, ln p of every token from {@code firstTarget[b]} on, in one right-padded
+     * forward pass. Only the hidden states that predict a target go through the LM head, which
+     * matters when the vocabulary is large.
+     */
+    private List<float[]> targetLogProbs(List<long[]> seqs, int[] firstTarget) {
+        int batch = seqs.size();
+        int len = seqs.stream().mapToInt(s -> s.length).max().orElse(0);
+        long[][] ids = new long[batch][len];
+        long[][] positions = new long[batch][len];
+        boolean[][] keyMask = new boolean[batch][len];
+        List<Long> rowsToRead = new ArrayList<>();
+        List<Long> targets = new ArrayList<>();
+        for (int b = 0; b < batch; b++) {
+            long[] s = seqs.get(b);
+            for (int t = 0; t < len; t++) {
+                ids[b][t] = t < s.length ? s[t] : 0;
+                positions[b][t] = t;
+                keyMask[b][t] = t < s.length;
+            }
+            for (int t = firstTarget[b]; t < s.length; t++) {
+                rowsToRead.add((long) b * len + t - 1);
+                targets.add(s[t]);
+            }
+        }
+        List<float[]> out = new ArrayList<>();
+        if (targets.isEmpty()) {
+            seqs.forEach(s -> out.add(new float[0]));
+            return out;
+        }
+        float[] flat;
+        try (NDManager m = weights.newSubManager()) {
+            NDArray idArray = m.create(ids);
+            NDArray hidden = decoder.hidden(decoder.embed(idArray), positions, keyMask, null, Taps.NONE);
+            NDArray flatHidden = hidden.reshape(-1, config.hiddenSize());
+            NDArray picked = Decoder.rows(flatHidden, m.create(toArray(rowsToRead)));
+            NDArray logProbs = decoder.logits(picked).logSoftmax(-1);
+            NDArray target = m.create(toArray(targets), new Shape(targets.size(), 1));
+            flat = logProbs.gather(target, 1).toFloatArray();
+        }
+        int k = 0;
+        for (int b = 0; b < batch; b++) {
+            int count = Math.max(0, seqs.get(b).length - firstTarget[b]);
+            out.add(Arrays.copyOfRange(flat, k, k + count));
+            k += count;
+        }
+        return out;
+    }
+
+    /** Continues each prompt; see {@link GenerationConfig} for greedy vs sampling and stops. */
+    public List<Generation> generate(List<String> prompts, GenerationConfig config) {
+        return new Generator(this, decoder, weights).generate(prompts, config);
+    }
+
+    public Generation generate(String prompt, GenerationConfig config) {
+        return generate(List.of(prompt), config).get(0);
+    }
+
+    /**
+     * Hidden states of {@code text} at Hugging Face's {@code hidden_states[index]}: 0 is the
+     * embeddings, i the output of block i-1, and the last one has the final norm applied.
+     * Returns [pos][d_model].
+     */
+    public float[][] hiddenStates(String text, int index) {
+        if (index < 0 || index > config.numLayers()) {
+            throw new IllegalArgumentException("hidden-state index must be in 0.." + config.numLayers() + ", got " + index);
+        }
+        return tap(text, new Taps(index, -1), true);
+    }
+
+    /** The MLP activations of block {@code layer} (the input of its output projection), [pos][d_mlp]. */
+    public float[][] mlpActivations(String text, int layer) {
+        if (layer < 0 || layer >= config.numLayers()) {
+            throw new IllegalArgumentException("layer must be in 0.." + (config.numLayers() - 1) + ", got " + layer);
+        }
+        return tap(text, new Taps(-1, layer), false);
+    }
+
+    private float[][] tap(String text, Taps taps, boolean hidden) {
+        long[] ids = tokenizer.encode(text);
+        if (ids.length == 0) {
+            return new float[0][];
+        }
+        long[][] positions = {new long[ids.length]};
+        boolean[][] mask = {new boolean[ids.length]};
+        for (int t = 0; t < ids.length; t++) {
+            positions[0][t] = t;
+            mask[0][t] = true;
+        }
+        try (NDManager m = weights.newSubManager()) {
+            decoder.hidden(decoder.embed(m.create(new long[][] {ids})), positions, mask, null, taps);
+            NDArray a = hidden ? taps.hidden : taps.mlp;
+            int width = (int) a.getShape().get(2);
+            float[] flat = a.toFloatArray();
+            float[][] out = new float[ids.length][];
+            for (int t = 0; t < ids.length; t++) {
+                out[t] = Arrays.copyOfRange(flat, t * width, (t + 1) * width);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The input-embedding matrix [vocab, d_model]. Owned by the model: read it, do not close it.
+     */
+    public NDArray inputEmbeddings() {
+        return decoder.tokenEmbedding;
+    }
+
+    /**
+     * Logits [batch, pos, vocab] for input embeddings [batch, pos, d_model] (right-padded; mask
+     * null means no padding). Gradients flow back to {@code embeds}, which is how AutoPrompt and
+     * P-tuning see through the model; the result is owned by the embeddings' manager.
+     */
+    public NDArray logitsFromEmbeddings(NDArray embeds, boolean[][] mask) {
+        Shape s = embeds.getShape();
+        int batch = (int) s.get(0);
+        int len = (int) s.get(1);
+        long[][] positions = new long[batch][len];
+        boolean[][] keyMask = mask != null ? mask : new boolean[batch][len];
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < len; t++) {
+                positions[b][t] = t;
+                if (mask == null) {
+                    keyMask[b][t] = true;
+                }
+            }
+        }
+        return decoder.logits(decoder.hidden(embeds, positions, keyMask, null, Taps.NONE));
+    }
+
+    /** Embeds token ids [batch, pos] into the given manager (for building soft prompts around them). */
+    public NDArray embed(NDManager manager, long[][] ids) {
+        return decoder.embed(manager.create(ids));
+    }
+
+    @Override
+    public void close() {
+        weights.close();
+        tokenizer.close();
+    }
+
+    static long[] concat(long[] a, long[] b) {
+        long[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    private static long[] toArray(List<Long> xs) {
+        long[] a = new long[xs.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = xs.get(i);
+        }
+        return a;
+    }
+}
