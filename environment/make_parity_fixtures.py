@@ -7,6 +7,8 @@ WHAT
         + tokenizer.json + tokenizer_config.json), each exercising a different loading path:
           gpt2-lmhead         GPT2LMHeadModel, tied head, keys prefixed "transformer."
           gpt2-base           bare GPT2Model (no prefix, no lm_head); head = tied wte
+          gpt2-fp16-untied    GPT2LMHeadModel, untied lm_head, erf GELU, n_inner, inverse-layer
+                              attention scaling, float16 weights
           llama-gqa           LlamaForCausalLM, 4 q heads / 2 kv heads, rope_theta=5000,
                               untied lm_head, fp32
           llama-bf16-sharded  LlamaForCausalLM, multi-query (1 kv head), tied head, bfloat16
@@ -339,6 +341,11 @@ def main():
          lambda: GPT2LMHeadModel(GPT2Config(**gpt_cfg, tie_word_embeddings=True)), {}),
         ("gpt2-base", "gpt2",
          lambda: GPT2Model(GPT2Config(**gpt_cfg, tie_word_embeddings=True)), {}),
+        # untied head, exact-erf GELU, explicit n_inner, attention scaled by 1/(layer+1), float16
+        ("gpt2-fp16-untied", "gpt2",
+         lambda: GPT2LMHeadModel(GPT2Config(**{**gpt_cfg, "activation_function": "gelu"}, n_inner=96,
+                                            scale_attn_by_inverse_layer_idx=True,
+                                            tie_word_embeddings=False)), {}),
         ("llama-gqa", "llama",
          lambda: LlamaForCausalLM(LlamaConfig(**llama_common, num_hidden_layers=3,
                                               num_key_value_heads=2, rope_theta=5000.0,
@@ -366,6 +373,8 @@ def main():
         wide_init(model, SEED + 100 + i)
         if name == "llama-bf16-sharded":
             model = model.to(torch.bfloat16)
+        if name == "gpt2-fp16-untied":
+            model = model.to(torch.float16)
         model.save_pretrained(d, max_shard_size=save_kw.get("max_shard_size", "50GB"))
         raw, tcfg = tok_for(kind)
         save_tokenizer(raw, d, tcfg)

@@ -29,7 +29,7 @@ final class Gpt2Loader {
                         m.create(slice(qkvT, j * d * d, d * d), new Shape(d, d)),
                         m.create(slice(qkvBias, j * d, d), new Shape(d)));
             }
-            float scale = (float) (1.0 / Math.sqrt(c.headDim()));
+            float scale = c.scaleAttnWeights() ? (float) (1.0 / Math.sqrt(c.headDim())) : 1f;
             if (c.scaleAttnByInverseLayerIdx()) {
                 scale /= (i + 1);
             }

@@ -1,0 +1,92 @@
+package io.github.promptscope.lm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ScoringTest {
+
+    static List<String> fixtures() {
+        return Fixtures.names();
+    }
+
+    /** Pairs of very different lengths, so that a batch pads most of them heavily. */
+    private static final List<ScoreRequest> REQUESTS = List.of(
+            new ScoreRequest("Hello", " world"),
+            new ScoreRequest("The answer is 1234567 + 89 =", " 1234656."),
+            new ScoreRequest("日本語の", "テキストです。"),
+            new ScoreRequest("a", "    b  c\tcol2\n\nline four and a much longer continuation than the others"),
+            new ScoreRequest("Add the two numbers:", " 12 + 7 = 19"),
+            new ScoreRequest("x", ""));
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void paddingNeverChangesAScore(String name) {
+        LanguageModel lm = Fixtures.model(name);
+        List<ContinuationScore> batched = lm.scoreBatchSize(16).score(REQUESTS);
+        for (int i = 0; i < REQUESTS.size(); i++) {
+            ContinuationScore alone = lm.scoreBatchSize(1).score(List.of(REQUESTS.get(i))).get(0);
+            assertEquals(REQUESTS.get(i), batched.get(i).request(), "results come back in request order");
+            assertArrayEquals(alone.tokens(), batched.get(i).tokens());
+            for (int t = 0; t < alone.tokenLogProbs().length; t++) {
+                assertEquals(alone.tokenLogProbs()[t], batched.get(i).tokenLogProbs()[t], 1e-4,
+                        name + ": request " + i + " token " + t);
+            }
+        }
+        lm.scoreBatchSize(16);
+    }
+
+    /** A text cut at a token boundary scores its tail exactly as the reference scored those tokens. */
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void scoreAgreesWithReferenceLogProbs(String name) {
+        LanguageModel lm = Fixtures.model(name);
+        List<ScoreRequest> requests = new ArrayList<>();
+        List<double[]> expected = new ArrayList<>();
+        for (JsonNode t : Fixtures.fixture(name).path("texts")) {
+            long[] ids = Fixtures.longs(t.path("ids"));
+            if (ids.length < 4) {
+                continue;
+            }
+            int cut = ids.length / 2;
+            String prefix = lm.tokenizer().decode(Arrays.copyOfRange(ids, 0, cut));
+            String rest = lm.tokenizer().decode(Arrays.copyOfRange(ids, cut, ids.length));
+            if (!Arrays.equals(LanguageModel.concat(lm.tokenizer().encode(prefix), lm.tokenizer().encode(rest)), ids)) {
+                continue; // the cut split a multi-byte character or a merge; not a clean boundary
+            }
+            requests.add(new ScoreRequest(prefix, rest));
+            double[] want = new double[ids.length - cut];
+            for (int i = cut; i < ids.length; i++) {
+                want[i - cut] = t.path("logprobs").get(i).asDouble();
+            }
+            expected.add(want);
+        }
+        assertEquals(true, requests.size() >= 3, "enough clean cuts to test");
+        List<ContinuationScore> got = lm.score(requests);
+        for (int i = 0; i < requests.size(); i++) {
+            double sum = 0;
+            for (int t = 0; t < expected.get(i).length; t++) {
+                assertEquals(expected.get(i)[t], got.get(i).tokenLogProbs()[t], 1e-4);
+                sum += expected.get(i)[t];
+            }
+            assertEquals(sum, got.get(i).sum(), 1e-3);
+            assertEquals(sum / expected.get(i).length, got.get(i).mean(), 1e-4);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void emptyPrefixIsAnError(String name) {
+        LanguageModel lm = Fixtures.model(name);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> lm.score(List.of(new ScoreRequest("", "hello"))));
+        assertEquals(true, e.getMessage().contains("prefix"));
+    }
+}
