@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The decoder stack shared by GPT-2 and Llama: embeddings, pre-norm blocks, final norm, LM head.
@@ -27,9 +28,12 @@ final class Decoder {
     final List<DecoderLayer> layers;
     private final Norm finalNorm;
     final NDArray lmHead; // [vocab, d_model]
+    /** Every tensor by checkpoint name (prefix dropped): what training updates and saving writes. */
+    final Map<String, NDArray> parameters;
 
     Decoder(ModelConfig config, NDArray tokenEmbedding, NDArray positionEmbedding, RotaryEmbedding rotary,
-            List<DecoderLayer> layers, Norm finalNorm, NDArray lmHead) {
+            List<DecoderLayer> layers, Norm finalNorm, NDArray lmHead, Map<String, NDArray> parameters) {
+        this.parameters = parameters;
         this.config = config;
         this.tokenEmbedding = tokenEmbedding;
         this.positionEmbedding = positionEmbedding;

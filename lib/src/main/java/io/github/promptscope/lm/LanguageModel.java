@@ -59,9 +59,10 @@ public final class LanguageModel implements AutoCloseable {
         }
         NDManager manager = Engines.pytorch().newBaseManager();
         try {
+            Parameters params = new Parameters(tensors, manager);
             Decoder decoder = switch (config.architecture()) {
-                case GPT2 -> Gpt2Loader.load(config, tensors, manager);
-                case LLAMA -> LlamaLoader.load(config, tensors, manager);
+                case GPT2 -> Gpt2Loader.load(config, params);
+                case LLAMA -> LlamaLoader.load(config, params);
             };
             return new LanguageModel(dir, config, tokenizer, manager, decoder, tensors.files());
         } catch (RuntimeException e) {

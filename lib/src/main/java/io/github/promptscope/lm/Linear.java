@@ -3,17 +3,22 @@ package io.github.promptscope.lm;
 import ai.djl.ndarray.NDArray;
 
 /**
- * {@code x @ W^T + b} with the weight in PyTorch's [out, in] layout (GPT-2's Conv1D weights are
- * transposed at load time so that every projection goes through this one op).
+ * An affine projection with the weight kept exactly as the checkpoint stores it, so training can
+ * update it in place and saving writes it back unchanged: PyTorch's [out, in] ({@code x @ W^T}),
+ * or GPT-2's Conv1D [in, out] ({@code x @ W}).
  */
-record Linear(NDArray weight, NDArray bias) {
+record Linear(NDArray weight, NDArray bias, boolean inOutLayout) {
 
-    NDArray apply(NDArray x) {
-        NDArray y = ai.djl.nn.core.Linear.linear(x, weight).singletonOrThrow();
-        return bias == null ? y : y.add(bias);
+    static Linear torch(NDArray weight, NDArray bias) {
+        return new Linear(weight, bias, false);
     }
 
-    long outFeatures() {
-        return weight.getShape().get(0);
+    static Linear conv1d(NDArray weight, NDArray bias) {
+        return new Linear(weight, bias, true);
+    }
+
+    NDArray apply(NDArray x) {
+        NDArray y = inOutLayout ? x.matMul(weight) : ai.djl.nn.core.Linear.linear(x, weight).singletonOrThrow();
+        return bias == null ? y : y.add(bias);
     }
 }

@@ -8,19 +8,15 @@ import ai.djl.ndarray.NDList;
  */
 final class SelfAttention {
 
-    private final Linear q;
-    private final Linear k;
-    private final Linear v;
+    private final QkvProjection qkv;
     private final Linear out;
     private final int heads;
     private final int kvHeads;
     private final int headDim;
     private final float scale;
 
-    SelfAttention(Linear q, Linear k, Linear v, Linear out, int heads, int kvHeads, int headDim, float scale) {
-        this.q = q;
-        this.k = k;
-        this.v = v;
+    SelfAttention(QkvProjection qkv, Linear out, int heads, int kvHeads, int headDim, float scale) {
+        this.qkv = qkv;
         this.out = out;
         this.heads = heads;
         this.kvHeads = kvHeads;
@@ -36,9 +32,10 @@ final class SelfAttention {
     NDArray apply(NDArray x, NDList rotary, NDArray mask, KvCache cache, int layer) {
         long batch = x.getShape().get(0);
         long len = x.getShape().get(1);
-        NDArray query = split(q.apply(x), heads); // [batch, heads, pos, head_dim]
-        NDArray key = split(k.apply(x), kvHeads); // [batch, kv_heads, pos, head_dim]
-        NDArray value = split(v.apply(x), kvHeads);
+        NDArray[] projected = qkv.apply(x);
+        NDArray query = split(projected[0], heads); // [batch, heads, pos, head_dim]
+        NDArray key = split(projected[1], kvHeads); // [batch, kv_heads, pos, head_dim]
+        NDArray value = split(projected[2], kvHeads);
         if (rotary != null) {
             query = RotaryEmbedding.apply(query, rotary);
             key = RotaryEmbedding.apply(key, rotary);
