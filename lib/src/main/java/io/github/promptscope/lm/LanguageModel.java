@@ -76,6 +76,19 @@ public final class LanguageModel implements AutoCloseable {
         return dir;
     }
 
+    Decoder decoder() {
+        return decoder;
+    }
+
+    NDManager weightsManager() {
+        return weights;
+    }
+
+    /** Saves this model's current weights in Hugging Face layout (config, safetensors, tokenizer). */
+    public void save(Path target) throws IOException {
+        CheckpointSaver.save(dir, config, decoder.parameters, target);
+    }
+
     public ModelConfig config() {
         return config;
     }
