@@ -1,0 +1,88 @@
+package io.github.promptscope.results;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * Run records of one experiment as {@code <root>/<experiment>/<id>.json}.
+ *
+ * <p>Writes go to a temporary file in the same folder and are then moved into place atomically, so
+ * a crash or a parallel reader never sees half a record, and an existing file is always complete.
+ */
+public final class RecordStore {
+
+    private final Path root;
+    private final String experiment;
+
+    public RecordStore(Path root, String experiment) {
+        if (experiment.isBlank() || experiment.contains("/") || experiment.contains("\\") || experiment.contains("..")) {
+            throw new IllegalArgumentException("experiment must be a plain folder name, got \"" + experiment + "\"");
+        }
+        this.root = root;
+        this.experiment = experiment;
+    }
+
+    /** {@code results/<experiment>} relative to the working directory. */
+    public static RecordStore of(String experiment) {
+        return new RecordStore(Path.of("results"), experiment);
+    }
+
+    public String experiment() {
+        return experiment;
+    }
+
+    public Path dir() {
+        return root.resolve(experiment);
+    }
+
+    public Path path(String id) {
+        return dir().resolve(id + ".json");
+    }
+
+    public Optional<RunRecord> read(String id) {
+        Path p = path(id);
+        if (!Files.isRegularFile(p)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.MAPPER.readValue(p.toFile(), RunRecord.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(p + ": not a run record: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when a completed (not failed) record exists; failed runs are retried by a sweep. */
+    public boolean isDone(String id) {
+        return read(id).map(RunRecord::isDone).orElse(false);
+    }
+
+    public Path write(RunRecord record) {
+        if (!record.experiment().equals(experiment)) {
+            throw new IllegalArgumentException("record of experiment " + record.experiment() + " written to store "
+                    + experiment);
+        }
+        Path target = path(record.id());
+        try {
+            Files.createDirectories(dir());
+            Path tmp = Files.createTempFile(dir(), "." + record.id() + "-", ".tmp");
+            try {
+                Json.MAPPER.writeValue(tmp.toFile(), record);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(target + ": cannot write run record: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.promptscope.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import tech.tablesaw.aggregate.AggregateFunctions;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Run records to a Tablesaw table, and the paper-table aggregation over it.
+ *
+ * <pre>{@code
+ * Table runs = Results.load(Path.of("results/math"));
+ * Table t = Results.summarize(runs, "metrics.mrr", "config.method", "config.dataset");
+ * }</pre>
+ */
+public final class Results {
+
+    private Results() {
+    }
+
+    /**
+     * Every {@code *.json} record under the given files or folders (recursively), one row each, with
+     * nested fields flattened to dotted column names. Columns are typed from their values:
+     * integers become {@link LongColumn} (groupable), other numbers {@link DoubleColumn}, booleans
+     * {@link BooleanColumn}, anything else {@link StringColumn}; a field a record lacks is missing.
+     */
+    public static Table load(Path... paths) {
+        List<Map<String, JsonNode>> rows = new ArrayList<>();
+        for (Path p : expand(paths)) {
+            try {
+                rows.add(JsonFlattener.flatten(Json.MAPPER.readTree(p.toFile())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(p + ": not a JSON run record: " + e.getMessage(), e);
+            }
+        }
+        Set<String> names = new LinkedHashSet<>();
+        rows.forEach(r -> names.addAll(r.keySet()));
+        Table table = Table.create("runs");
+        for (String name : names) {
+            table.addColumns(column(name, rows));
+        }
+        return table;
+    }
+
+    /** Mean, standard error and count of {@code valueColumn}, grouped by {@code groupColumns}. */
+    public static Table summarize(Table runs, String valueColumn, String... groupColumns) {
+        var summarizer = runs.summarize(valueColumn, AggregateFunctions.mean, Stats.STD_ERR, AggregateFunctions.count);
+        return groupColumns.length == 0 ? summarizer.apply() : summarizer.by(groupColumns);
+    }
+
+    private static List<Path> expand(Path... paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(Files::isRegularFile)
+                            .filter(f -> f.getFileName().toString().endsWith(".json"))
+                            .filter(f -> !f.getFileName().toString().startsWith("."))
+                            .sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(p + ": cannot list: " + e.getMessage(), e);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new IllegalArgumentException(p + ": no such file or folder");
+            }
+        }
+        return files;
+    }
+
+    private static Column<?> column(String name, List<Map<String, JsonNode>> rows) {
+        boolean allLong = true;
+        boolean allNumber = true;
+        boolean allBoolean = true;
+        for (Map<String, JsonNode> r : rows) {
+            JsonNode v = r.get(name);
+            if (v == null || v.isNull()) {
+                continue;
+            }
+            allLong &= v.isIntegralNumber() && v.canConvertToLong();
+            allNumber &= v.isNumber() || isNonFinite(v);
+            allBoolean &= v.isBoolean();
+        }
+        if (allBoolean) {
+            BooleanColumn c = BooleanColumn.create(name);
+            rows.forEach(r -> append(r.get(name), c::appendMissing, v -> c.append(v.booleanValue())));
+            return c;
+        }
+        if (allLong) {
+            LongColumn c = LongColumn.create(name);
+            rows.forEach(r -> append(r.get(name), c::appendMissing, v -> c.append(v.longValue())));
+            return c;
+        }
+        if (allNumber) {
+            DoubleColumn c = DoubleColumn.create(name);
+            rows.forEach(r -> append(r.get(name), c::appendMissing, v -> c.append(Double.parseDouble(v.asText()))));
+            return c;
+        }
+        StringColumn c = StringColumn.create(name);
+        rows.forEach(r -> append(r.get(name), c::appendMissing, v -> c.append(v.isValueNode() ? v.asText() : v.toString())));
+        return c;
+    }
+
+    /** Jackson writes NaN and infinities as strings; they are still numbers. */
+    private static boolean isNonFinite(JsonNode v) {
+        return v.isTextual() && (v.asText().equals("NaN") || v.asText().equals("Infinity") || v.asText().equals("-Infinity"));
+    }
+
+    private static void append(JsonNode v, Runnable missing, java.util.function.Consumer<JsonNode> value) {
+        if (v == null || v.isNull()) {
+            missing.run();
+        } else {
+            value.accept(v);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.promptscope.results;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One JSON row per run: what ran, what came out, where and how.
+ *
+ * @param id         {@link RunConfig#id()}, also the file name
+ * @param experiment the folder under {@code results/} the record lives in
+ * @param status     {@link #DONE} or {@link #FAILED}
+ * @param config     what ran
+ * @param prompts    ranked output prompts, best first (empty for systems without prompts)
+ * @param metrics    named numbers, paper names ({@code mrr}, {@code exact_match}, {@code rouge_l})
+ * @param provenance environment and timing
+ * @param error      why it failed; null when done
+ */
+public record RunRecord(String id, String experiment, String status, RunConfig config, List<ScoredPrompt> prompts,
+                        Map<String, Double> metrics, Provenance provenance, RunError error) {
+
+    public static final String DONE = "done";
+    public static final String FAILED = "failed";
+
+    public RunRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(config, "config");
+        if (!status.equals(DONE) && !status.equals(FAILED)) {
+            throw new IllegalArgumentException("status must be done or failed, got " + status);
+        }
+        if (!id.equals(config.id())) {
+            throw new IllegalArgumentException("record id " + id + " does not match its config's id " + config.id());
+        }
+        prompts = prompts == null ? List.of() : List.copyOf(prompts);
+        metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(metrics));
+    }
+
+    public static RunRecord done(String experiment, RunConfig config, List<ScoredPrompt> prompts,
+                                 Map<String, Double> metrics, Provenance provenance) {
+        return new RunRecord(config.id(), experiment, DONE, config, prompts, metrics, provenance, null);
+    }
+
+    public static RunRecord failed(String experiment, RunConfig config, Throwable error, Provenance provenance) {
+        return new RunRecord(config.id(), experiment, FAILED, config, List.of(), Map.of(), provenance,
+                RunError.of(error));
+    }
+
+    @JsonIgnore // derived from status; not a field of the JSON row
+    public boolean isDone() {
+        return DONE.equals(status);
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.promptscope.results;
+
+import java.util.List;
+
+/**
+ * What a sweep did.
+ *
+ * @param ran     records written by this invocation, done and failed
+ * @param skipped ids that already had a completed record
+ */
+public record SweepReport(List<RunRecord> ran, List<String> skipped) {
+
+    public SweepReport {
+        ran = List.copyOf(ran);
+        skipped = List.copyOf(skipped);
+    }
+
+    public List<RunRecord> failed() {
+        return ran.stream().filter(r -> !r.isDone()).toList();
+    }
+
+    public List<RunRecord> done() {
+        return ran.stream().filter(RunRecord::isDone).toList();
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.promptscope.results;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Runs many configurations, at most {@code parallelism} at a time, writing one record per run.
+ *
+ * <p>Resumable: a configuration whose completed record already exists is skipped; a failed one is
+ * run again. A run that throws is recorded with status {@code failed}, its message and stack trace,
+ * and the other runs go on: one bad configuration never hides the rest of a sweep.
+ *
+ * <pre>{@code
+ * SweepReport r = SweepRunner.into(RecordStore.of("math")).parallelism(2)
+ *                            .run(configs, cfg -> new RunOutput(prompts, metrics, tokens));
+ * }</pre>
+ */
+public final class SweepRunner {
+
+    /** One run: the configuration in, prompts and metrics out. */
+    @FunctionalInterface
+    public interface Run {
+        RunOutput run(RunConfig config) throws Exception;
+    }
+
+    private final RecordStore store;
+    private int parallelism = 1;
+    private boolean progressBar = true;
+
+    private SweepRunner(RecordStore store) {
+        this.store = store;
+    }
+
+    public static SweepRunner into(RecordStore store) {
+        return new SweepRunner(store);
+    }
+
+    /** Runs at once; 1 (the default) keeps LM runs from fighting over the CPU. */
+    public SweepRunner parallelism(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+        }
+        this.parallelism = parallelism;
+        return this;
+    }
+
+    /** Show a terminal progress bar on stderr (default on). */
+    public SweepRunner progressBar(boolean show) {
+        this.progressBar = show;
+        return this;
+    }
+
+    public SweepReport run(List<RunConfig> configs, Run run) {
+        Map<String, RunConfig> todo = new LinkedHashMap<>();
+        List<String> skipped = new ArrayList<>();
+        for (RunConfig c : configs) {
+            String id = c.id();
+            if (store.isDone(id)) {
+                skipped.add(id);
+            } else {
+                todo.putIfAbsent(id, c); // the same configuration twice is one run
+            }
+        }
+        List<RunRecord> ran = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+        try (ProgressBar bar = progressBar ? bar(todo.size()) : null) {
+            List<Future<RunRecord>> futures = new ArrayList<>();
+            for (RunConfig c : todo.values()) {
+                futures.add(pool.submit(() -> {
+                    RunRecord r = runOne(c, run);
+                    if (bar != null) {
+                        bar.step();
+                        bar.setExtraMessage(c.dataset() + " seed " + c.seed() + (r.isDone() ? "" : " FAILED"));
+                    }
+                    return r;
+                }));
+            }
+            for (Future<RunRecord> f : futures) {
+                ran.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep interrupted; completed runs are saved and will be skipped", e);
+        } catch (ExecutionException e) {
+            // runOne catches everything a run throws; only a failure to write a record lands here.
+            throw new IllegalStateException("sweep stopped: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new SweepReport(ran, skipped);
+    }
+
+    private RunRecord runOne(RunConfig config, Run run) {
+        Instant start = Instant.now();
+        RunRecord record;
+        try {
+            RunOutput out = run.run(config);
+            record = RunRecord.done(store.experiment(), config, out.prompts(), out.metrics(),
+                    Provenance.capture(start, Instant.now(), out.tokensScored()));
+        } catch (Exception | Error e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (e instanceof VirtualMachineError vm) {
+                throw vm; // out of memory is not a result
+            }
+            record = RunRecord.failed(store.experiment(), config, e, Provenance.capture(start, Instant.now(), 0));
+        }
+        store.write(record);
+        return record;
+    }
+
+    private static ProgressBar bar(int total) {
+        return new ProgressBarBuilder().setTaskName("sweep").setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build();
+    }
+}

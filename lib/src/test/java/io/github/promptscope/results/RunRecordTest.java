@@ -1,0 +1,90 @@
+package io.github.promptscope.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunRecordTest {
+
+    static RunConfig config(String dataset, long seed, Map<String, ?> params) {
+        return RunConfig.of("iprompt", "iprompt", dataset, seed, "models/gpt2-tiny", "ab12", params);
+    }
+
+    @Test
+    void idIsAStableHashOfCanonicalConfig() {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("pop_size", 8);
+        a.put("nested", Map.of("z", 1, "a", 2));
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("nested", Map.of("a", 2, "z", 1));
+        b.put("pop_size", 8);
+        assertEquals(config("add_two", 1, a).id(), config("add_two", 1, b).id());
+        assertEquals(16, config("add_two", 1, a).id().length());
+        assertNotEquals(config("add_two", 1, a).id(), config("add_two", 2, a).id());
+        assertNotEquals(config("add_two", 1, a).id(), config("add_two", 1, Map.of("pop_size", 4)).id());
+        assertEquals("{\"dataset\":\"add_two\",\"method\":\"iprompt\",\"model\":\"models/gpt2-tiny\","
+                + "\"params\":{\"nested\":{\"a\":2,\"z\":1},\"pop_size\":8},\"seed\":1,\"system\":\"iprompt\","
+                + "\"weightsSha256\":\"ab12\"}", Json.canonical(config("add_two", 1, a)));
+        // Pinned so an accidental change of the canonical form (which would orphan saved runs) fails here.
+        assertEquals(Json.sha256(Json.canonical(config("add_two", 1, a))).substring(0, 16), config("add_two", 1, a).id());
+    }
+
+    @Test
+    void sha256KnownAnswer() {
+        // sha256sum of the 3 bytes "abc" (FIPS 180-2 test vector)
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Json.sha256("abc"));
+    }
+
+    @Test
+    void writeReadRoundTripIsAtomicAndComplete(@TempDir Path dir) throws Exception {
+        RecordStore store = new RecordStore(dir, "math");
+        RunConfig cfg = config("add_two", 1, Map.of("pop_size", 8, "temp", 1.0));
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        RunRecord rec = RunRecord.done("math", cfg,
+                List.of(new ScoredPrompt(" Add the inputs", 0.9, 0.12), ScoredPrompt.of(" Take the", 0.1)),
+                Map.of("mrr", 1.0, "rank", 0.0, "nan_metric", Double.NaN),
+                Provenance.capture(t0, t0.plusMillis(2500), 12345));
+        Path written = store.write(rec);
+        assertEquals(dir.resolve("math").resolve(cfg.id() + ".json"), written);
+        try (var files = Files.list(dir.resolve("math"))) {
+            assertEquals(List.of(written), files.toList(), "no temp file left behind");
+        }
+        RunRecord back = store.read(cfg.id()).orElseThrow();
+        assertEquals(rec.config(), back.config());
+        assertEquals(rec.prompts().get(0), back.prompts().get(0));
+        assertTrue(Double.isNaN(back.prompts().get(1).loss()));
+        assertEquals(1.0, back.metrics().get("mrr"));
+        assertTrue(Double.isNaN(back.metrics().get("nan_metric")));
+        assertEquals(2.5, back.provenance().wallSeconds(), 1e-9);
+        assertEquals(12345, back.provenance().tokensScored());
+        assertEquals(System.getProperty("os.arch"), back.provenance().arch());
+        assertFalse(back.provenance().gitCommit().isBlank());
+        assertTrue(store.isDone(cfg.id()));
+        String json = Files.readString(written);
+        assertTrue(json.contains("\"status\" : \"done\""), json);
+    }
+
+    @Test
+    void fileHashCoversNamesAndBytes(@TempDir Path dir) throws Exception {
+        Path model = Files.createDirectories(dir.resolve("m"));
+        Files.writeString(model.resolve("config.json"), "{}");
+        Files.writeString(model.resolve("model.safetensors"), "weights");
+        String h = FileHashes.sha256(model);
+        assertEquals(h, FileHashes.sha256(model));
+        Files.writeString(model.resolve("model.safetensors"), "weightz");
+        assertNotEquals(h, FileHashes.sha256(model));
+        // a single file hashes to the plain sha256 of "" + NUL + bytes
+        Path f = Files.writeString(dir.resolve("w.bin"), "abc");
+        assertEquals(Json.sha256("\0abc"), FileHashes.sha256(f));
+    }
+}
