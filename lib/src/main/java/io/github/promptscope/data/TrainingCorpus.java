@@ -1,0 +1,161 @@
+package io.github.promptscope.data;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The corpus the default model is trained on: every generated task, laid out the way the searches
+ * lay out prompts and examples, so the model learns both to follow a description and to propose
+ * one (spec default-model.md). Three kinds of document:
+ *
+ * <ul>
+ *   <li><b>follow</b>: a description (sometimes cut at a word boundary, since an N-token prompt is
+ *       often a fragment), then {@code ". "} and one to three examples: the scoring layout;
+ *   <li><b>propose</b>: {@code Data:} / examples / {@code Prompt:} then two descriptions; in a few,
+ *       the first is a near miss (another task's), so proposals alone are not always right and the
+ *       reranking has work to do;
+ *   <li><b>in-context</b>: examples with no description.
+ * </ul>
+ *
+ * Training documents use each task's train examples, validation documents its held-out test
+ * examples, so validation loss measures generalisation to unseen pairs, not memory.
+ */
+public final class TrainingCorpus {
+
+    /** Mixture and size of the corpus. */
+    public record Spec(int documents, double follow, double propose, double nearMiss, double cut, long seed,
+            List<String> tasks) {
+
+        /** The 10 math tasks of the paper plus the language and sentiment tasks; three-number tasks held out. */
+        public static Spec defaults() {
+            List<String> tasks = Datasets.list().stream()
+                    .map(TaskInfo::name)
+                    .filter(n -> !n.endsWith("_three"))
+                    .toList();
+            return new Spec(200_000, 0.45, 0.35, 0.2, 0.3, 0, tasks);
+        }
+
+        public Spec withDocuments(int n) {
+            return new Spec(n, follow, propose, nearMiss, cut, seed, tasks);
+        }
+
+        public Spec withSeed(long s) {
+            return new Spec(documents, follow, propose, nearMiss, cut, s, tasks);
+        }
+
+        public Spec withTasks(List<String> t) {
+            return new Spec(documents, follow, propose, nearMiss, cut, seed, t);
+        }
+    }
+
+    /** Training and validation documents. */
+    public record Documents(List<String> train, List<String> validation) {}
+
+    private final Spec spec;
+    private final Map<String, Dataset> datasets = new LinkedHashMap<>();
+    private final Map<String, List<String>> descriptions;
+
+    public TrainingCorpus(Spec spec) {
+        this.spec = spec;
+        for (String t : spec.tasks()) {
+            datasets.put(t, Datasets.get(t, spec.seed(), 10_000));
+        }
+        this.descriptions = Descriptions.forTasks(spec.tasks());
+    }
+
+    /** All descriptions of a task, the ground truth first. */
+    public List<String> descriptions(String task) {
+        return descriptions.get(task);
+    }
+
+    public Documents build() {
+        Random rng = new Random(spec.seed());
+        List<String> train = new ArrayList<>(spec.documents());
+        for (int i = 0; i < spec.documents(); i++) {
+            train.add(document(rng, true));
+        }
+        int validationDocs = Math.max(200, spec.documents() / 50);
+        Random vrng = new Random(spec.seed() + 1);
+        List<String> validation = new ArrayList<>(validationDocs);
+        for (int i = 0; i < validationDocs; i++) {
+            validation.add(document(vrng, false));
+        }
+        return new Documents(train, validation);
+    }
+
+    private String document(Random rng, boolean train) {
+        String task = spec.tasks().get(rng.nextInt(spec.tasks().size()));
+        Dataset d = datasets.get(task);
+        List<Example> pool = train || d.test().isEmpty() ? d.train() : d.test();
+        double kind = rng.nextDouble();
+        if (kind < spec.follow()) {
+            return follow(rng, task, pool);
+        }
+        if (kind < spec.follow() + spec.propose()) {
+            return propose(rng, task, pool);
+        }
+        return examples(rng, pool, 1 + rng.nextInt(4));
+    }
+
+    private String follow(Random rng, String task, List<Example> pool) {
+        String desc = withoutPeriod(pick(rng, descriptions.get(task)));
+        if (rng.nextDouble() < spec.cut()) {
+            desc = cutAtWord(rng, desc);
+        }
+        StringBuilder sb = new StringBuilder(" ").append(desc).append(PromptLayout.BEFORE_INPUT);
+        sb.append(examples(rng, pool, 1 + rng.nextInt(3)));
+        return sb.toString();
+    }
+
+    private String propose(Random rng, String task, List<Example> pool) {
+        List<String> texts = new ArrayList<>();
+        int shots = 1 + rng.nextInt(5);
+        for (int i = 0; i < shots; i++) {
+            texts.add(PromptLayout.exampleText(pick(rng, pool)));
+        }
+        String first = pick(rng, descriptions.get(task));
+        if (rng.nextDouble() < spec.nearMiss()) {
+            first = pick(rng, descriptions.get(nearMiss(rng, task)));
+        }
+        String second = pick(rng, descriptions.get(task));
+        return PromptLayout.proposalContext(texts) + " " + first + " " + second;
+    }
+
+    /** Another task of the same collection, so the wrong description is a plausible one. */
+    private String nearMiss(Random rng, String task) {
+        String collection = datasets.get(task).info().collection();
+        List<String> same = spec.tasks().stream()
+                .filter(t -> !t.equals(task) && datasets.get(t).info().collection().equals(collection))
+                .toList();
+        List<String> from = same.isEmpty() ? spec.tasks() : same;
+        return from.get(rng.nextInt(from.size()));
+    }
+
+    private String examples(Random rng, List<Example> pool, int n) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            texts.add(PromptLayout.exampleText(pick(rng, pool)));
+        }
+        return String.join(PromptLayout.SHOT_SEPARATOR, texts);
+    }
+
+    private static String withoutPeriod(String s) {
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String cutAtWord(Random rng, String s) {
+        String[] words = s.split(" ");
+        if (words.length < 3) {
+            return s;
+        }
+        int keep = 2 + rng.nextInt(words.length - 2);
+        return String.join(" ", java.util.Arrays.copyOf(words, keep));
+    }
+
+    private static <T> T pick(Random rng, List<T> xs) {
+        return xs.get(rng.nextInt(xs.size()));
+    }
+}
