@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Language models that explain patterns: in a dataset, a neuron, a learned function, a tuned prompt.",
-        subcommands = {DatasetsCommand.class, LogprobsCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DatasetsCommand.class, LogprobsCommand.class, GenerateCommand.class, TrainCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -12,15 +12,7 @@ public final class AtomicFiles {
     private AtomicFiles() {}
 
     public static void writeString(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
     public static void copy(Path from, Path to) throws IOException {
@@ -30,7 +22,8 @@ public final class AtomicFiles {
     public static void writeBytes(Path file, byte[] bytes) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+        // a sibling name, not createTempFile: that one is owner-only and the mode would survive the rename
+        Path tmp = parent.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
             Files.write(tmp, bytes);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -60,21 +60,10 @@ public final class ByteLevelTokenizer {
     public void write(Path dir) {
         try {
             Files.createDirectories(dir);
-            writeAtomically(dir.resolve("tokenizer.json"), tokenizerJson());
-            writeAtomically(dir.resolve("tokenizer_config.json"), tokenizerConfigJson());
+            AtomicFiles.writeString(dir.resolve("tokenizer.json"), tokenizerJson());
+            AtomicFiles.writeString(dir.resolve("tokenizer_config.json"), tokenizerConfigJson());
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot write tokenizer files: " + e.getMessage(), e);
-        }
-    }
-
-    /** A fresh sibling name rather than createTempFile, whose owner-only permissions would survive the rename. */
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }

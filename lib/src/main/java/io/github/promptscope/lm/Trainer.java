@@ -48,6 +48,14 @@ public final class Trainer {
             double tokensPerSecond, long trainTokens, boolean resumed) {}
 
     public Report train(List<String> trainDocs, List<String> validationDocs) throws IOException {
+        return trainUntil(trainDocs, validationDocs, cfg.steps());
+    }
+
+    /**
+     * Trains up to step {@code stopAt} of the configured schedule. Stopping early leaves a
+     * checkpoint, so a later {@link #train} carries on where this left off (a step budget).
+     */
+    public Report trainUntil(List<String> trainDocs, List<String> validationDocs, int stopAt) throws IOException {
         Integer eos = model.config().eosTokenId();
         if (eos == null) {
             throw new IllegalArgumentException("the model's config.json has no eos_token_id to separate documents");
@@ -83,7 +91,8 @@ public final class Trainer {
             try (Progress bar = Progress.start("train", cfg.steps(), start)) {
                 long windowStart = System.nanoTime();
                 int windowSteps = 0;
-                for (int step = start; step < cfg.steps(); step++) {
+                int end = Math.min(stopAt, cfg.steps());
+                for (int step = start; step < end; step++) {
                     Interrupts.check();
                     double lr = cfg.learningRateAt(step);
                     double[] lossAndNorm = step(engine, params, opt, train.batch(step, cfg.batchSize()), lr, step + 1);
@@ -108,12 +117,16 @@ public final class Trainer {
                         windowSteps = 0;
                     }
                     double seconds = priorSeconds + (System.nanoTime() - started) / 1e9;
-                    if (!last && cfg.checkpointEvery() > 0 && (step + 1) % cfg.checkpointEvery() == 0) {
+                    boolean stopping = step + 1 == end && !last;
+                    if (stopping || (!last && cfg.checkpointEvery() > 0 && (step + 1) % cfg.checkpointEvery() == 0)) {
                         checkpoint(ckpt, params, opt, step + 1, seconds, log, corpusHash);
                     }
                 }
             }
             double wall = priorSeconds + (System.nanoTime() - started) / 1e9;
+            if (stopAt < cfg.steps()) {
+                return new Report(Math.max(start, stopAt), lastLoss, valLoss, wall, Double.NaN, trainStream.length, resumed);
+            }
             if (Double.isNaN(valLoss)) {
                 valLoss = evaluate(validation.all().subList(0, Math.min(cfg.evalSequences(), validation.size())));
             }
@@ -221,12 +234,12 @@ public final class Trainer {
         writeLog(out, log);
     }
 
-    private void checkResumable(JsonNode state, String corpusHash) {
+    private void checkResumable(JsonNode state, String corpusHash) throws IOException {
         if (!state.path("corpus_sha256").asText().equals(corpusHash)) {
             throw new IllegalStateException(out.resolve("checkpoint") + " was made from a different corpus; "
                     + "delete it or choose another --out");
         }
-        if (!state.path("config").equals(JSON.valueToTree(cfg))) {
+        if (!JSON.treeToValue(state.path("config"), TrainerConfig.class).equals(cfg)) {
             throw new IllegalStateException(out.resolve("checkpoint") + " was made with other settings "
                     + state.path("config") + "; delete it or choose another --out");
         }

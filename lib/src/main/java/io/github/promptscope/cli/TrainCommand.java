@@ -1,0 +1,67 @@
+package io.github.promptscope.cli;
+
+import io.github.promptscope.data.TrainingCorpus;
+import io.github.promptscope.lm.Gpt2Init;
+import io.github.promptscope.lm.Trainer;
+import io.github.promptscope.lm.TrainerConfig;
+import io.github.promptscope.lm.TrainingRecipe;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a small GPT-2 from scratch on a generated corpus: tokenizer, initial weights, training.",
+                "Run again with the same --out to resume an interrupted run."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe (only 'default': every task in the search layouts).")
+    String corpus;
+
+    @Option(names = "--out", required = true, description = "Output folder: the trained model in Hugging Face layout, logs, checkpoint.")
+    Path out;
+
+    @Option(names = "--steps", defaultValue = "6000", description = "Optimizer steps (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of corpus, initialisation and data order (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--documents", defaultValue = "200000", description = "Training documents (default ${DEFAULT-VALUE}).")
+    int documents;
+
+    @Option(names = "--layers", defaultValue = "4") int layers;
+    @Option(names = "--width", defaultValue = "256") int width;
+    @Option(names = "--heads", defaultValue = "4") int heads;
+    @Option(names = "--positions", defaultValue = "256") int positions;
+
+    @Option(names = "--batch", defaultValue = "16", description = "Sequences per step (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seq-len", defaultValue = "128", description = "Tokens per packed sequence (default ${DEFAULT-VALUE}).")
+    int seqLen;
+
+    @Option(names = "--lr", defaultValue = "3e-3", description = "Peak learning rate (default ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--warmup", defaultValue = "200", description = "Warmup steps (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--stop-at", description = "Stop after this step, leaving a checkpoint (a budget for one sitting).")
+    Integer stopAt;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!corpus.equals("default")) {
+            throw new IllegalArgumentException("--corpus: unknown recipe '" + corpus + "'; known: default");
+        }
+        TrainingCorpus.Spec spec = TrainingCorpus.Spec.defaults().withDocuments(documents).withSeed(seed);
+        TrainerConfig cfg = TrainerConfig.defaults().withSteps(steps).withSeed(seed).withBatch(batch, seqLen)
+                .withLearningRate(lr, lr / 10, warmup);
+        Gpt2Init.Shape shape = new Gpt2Init.Shape(layers, width, heads, positions);
+        Trainer.Report r = TrainingRecipe.run(spec, shape, cfg, out, stopAt == null ? steps : stopAt);
+        System.out.printf("steps %d  train loss %.4f  validation loss %.4f  %.0f s  %.0f tokens/s%n",
+                r.steps(), r.finalTrainLoss(), r.validationLoss(), r.wallSeconds(), r.tokensPerSecond());
+        return 0;
+    }
+}
