@@ -129,14 +129,20 @@ public final class LanguageModel implements AutoCloseable {
 
     /** ln p(token i | tokens before it) for every token of {@code text} (no special tokens added). */
     public TokenLogProbs logProbs(String text) {
-        long[] ids = tokenizer.encode(text);
+        return logProbs(tokenizer.encode(text));
+    }
+
+    /** The same for token ids, for sequences built piece by piece. */
+    public TokenLogProbs logProbs(long[] ids) {
         List<String> pieces = new ArrayList<>();
         for (long id : ids) {
             pieces.add(tokenizer.piece(id));
         }
         Double[] out = new Double[ids.length];
         if (ids.length > 1) {
-            float[] lp = targetLogProbs(List.of(ids), new int[] {1}).get(0);
+            List<float[]> lps = new ArrayList<>();
+            targetLogProbs(List.of(ids), new int[] {1}, lps, new ArrayList<>());
+            float[] lp = lps.get(0);
             for (int i = 1; i < ids.length; i++) {
                 out[i] = (double) lp[i - 1];
             }
@@ -152,7 +158,10 @@ public final class LanguageModel implements AutoCloseable {
         long[][] continuations = new long[n][];
         for (int i = 0; i < n; i++) {
             ScoreRequest r = requests.get(i);
-            long[] prefix = tokenizer.encode(r.prefix());
+            long[] prefix = new long[0];
+            for (String piece : r.prefixPieces()) {
+                prefix = concat(prefix, tokenizer.encode(piece));
+            }
             if (prefix.length == 0) {
                 throw new IllegalArgumentException("request " + i + ": the prefix has no tokens, so the first "
                         + "continuation token has nothing to be predicted from");
@@ -177,10 +186,16 @@ public final class LanguageModel implements AutoCloseable {
                 batch.add(seqs[order[j]]);
                 batchStarts[j - from] = starts[order[j]];
             }
-            List<float[]> lps = targetLogProbs(batch, batchStarts);
+            List<float[]> lps = new ArrayList<>();
+            List<boolean[]> hits = new ArrayList<>();
+            targetLogProbs(batch, batchStarts, lps, hits);
             for (int j = from; j < to; j++) {
                 int i = order[j];
-                out[i] = new ContinuationScore(requests.get(i), continuations[i], lps.get(j - from));
+                boolean greedy = true;
+                for (boolean h : hits.get(j - from)) {
+                    greedy &= h;
+                }
+                out[i] = new ContinuationScore(requests.get(i), continuations[i], lps.get(j - from), greedy);
             }
         }
         return List.of(out);
@@ -200,11 +215,12 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     /**
-     * For each sequence, ln p of every token from {@code firstTarget[b]} on, in one right-padded
-     * forward pass. Only the hidden states that predict a target go through the LM head, which
-     * matters when the vocabulary is large.
+     * For each sequence, ln p of every token from {@code firstTarget[b]} on, and whether it was the
+     * most likely token, in one right-padded forward pass. Only the hidden states that predict a
+     * target go through the LM head, which matters when the vocabulary is large.
      */
-    private List<float[]> targetLogProbs(List<long[]> seqs, int[] firstTarget) {
+    private void targetLogProbs(List<long[]> seqs, int[] firstTarget, List<float[]> logProbsOut,
+            List<boolean[]> argmaxOut) {
         int batch = seqs.size();
         int len = seqs.stream().mapToInt(s -> s.length).max().orElse(0);
         long[][] ids = new long[batch][len];
@@ -224,12 +240,15 @@ public final class LanguageModel implements AutoCloseable {
                 targets.add(s[t]);
             }
         }
-        List<float[]> out = new ArrayList<>();
         if (targets.isEmpty()) {
-            seqs.forEach(s -> out.add(new float[0]));
-            return out;
+            seqs.forEach(s -> {
+                logProbsOut.add(new float[0]);
+                argmaxOut.add(new boolean[0]);
+            });
+            return;
         }
         float[] flat;
+        long[] best;
         try (NDManager m = weights.newSubManager()) {
             NDArray idArray = m.create(ids);
             NDArray hidden = decoder.hidden(decoder.embed(idArray), positions, keyMask, null, Taps.NONE);
@@ -238,14 +257,19 @@ public final class LanguageModel implements AutoCloseable {
             NDArray logProbs = decoder.logits(picked).logSoftmax(-1);
             NDArray target = m.create(toArray(targets), new Shape(targets.size(), 1));
             flat = logProbs.gather(target, 1).toFloatArray();
+            best = logProbs.argMax(1).toLongArray();
         }
         int k = 0;
         for (int b = 0; b < batch; b++) {
             int count = Math.max(0, seqs.get(b).length - firstTarget[b]);
-            out.add(Arrays.copyOfRange(flat, k, k + count));
+            logProbsOut.add(Arrays.copyOfRange(flat, k, k + count));
+            boolean[] hit = new boolean[count];
+            for (int t = 0; t < count; t++) {
+                hit[t] = best[k + t] == targets.get(k + t);
+            }
+            argmaxOut.add(hit);
             k += count;
         }
-        return out;
     }
 
     /** Continues each prompt; see {@link GenerationConfig} for greedy vs sampling and stops. */

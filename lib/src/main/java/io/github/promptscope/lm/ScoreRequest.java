@@ -1,15 +1,27 @@
 package io.github.promptscope.lm;
 
+import java.util.List;
+
 /**
- * A continuation to score given a prefix. The two are tokenized separately and joined, so the
- * continuation's tokens are the same whatever prefix precedes it (the convention of iPrompt's
- * reference, which scores one output under many candidate prompts).
+ * A continuation to score given a prefix. The prefix may come in pieces; each piece and the
+ * continuation are tokenized on their own and the ids joined, as iPrompt lays out
+ * {@code [prompt][". " + input][output]}: the continuation's tokens are then the same whatever
+ * prompt precedes them.
  */
-public record ScoreRequest(String prefix, String continuation) {
+public record ScoreRequest(List<String> prefixPieces, String continuation) {
 
     public ScoreRequest {
-        if (prefix == null || continuation == null) {
-            throw new IllegalArgumentException("prefix and continuation must not be null");
+        if (prefixPieces == null || continuation == null) {
+            throw new IllegalArgumentException("prefix pieces and continuation must not be null");
         }
+        prefixPieces = List.copyOf(prefixPieces); // also rejects a null piece
+    }
+
+    public ScoreRequest(String prefix, String continuation) {
+        this(List.of(prefix == null ? "" : prefix), continuation);
+    }
+
+    public String prefix() {
+        return String.join("", prefixPieces);
     }
 }

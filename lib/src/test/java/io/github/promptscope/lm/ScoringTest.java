@@ -81,6 +81,52 @@ class ScoringTest {
         }
     }
 
+    /** A greedy continuation scores as greedy; perturbing its last token does not. */
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void greedyFlagAgreesWithGreedyDecoding(String name) {
+        LanguageModel lm = Fixtures.model(name);
+        Generation g = lm.generate("The quick brown fox", GenerationConfig.greedy(6).withStopAtEos(false));
+        long[] prompt = lm.tokenizer().encode("The quick brown fox");
+        long[] other = g.tokens().clone();
+        other[other.length - 1] = (other[other.length - 1] + 1) % lm.tokenizer().vocabSize();
+        // score through ids decoded to text only where the text re-encodes to the same ids
+        String cont = lm.tokenizer().decode(g.tokens());
+        String wrong = lm.tokenizer().decode(other);
+        if (java.util.Arrays.equals(lm.tokenizer().encode(cont), g.tokens())
+                && java.util.Arrays.equals(lm.tokenizer().encode(wrong), other)) {
+            List<ContinuationScore> s = lm.score(List.of(
+                    new ScoreRequest("The quick brown fox", cont), new ScoreRequest("The quick brown fox", wrong)));
+            assertEquals(true, s.get(0).greedy(), name);
+            assertEquals(false, s.get(1).greedy(), name);
+        }
+        assertEquals(prompt.length > 0, true);
+    }
+
+    /** Pieces are tokenized one by one and joined as ids: "Hel" + "lo" is not "Hello". */
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void prefixPiecesAreTokenizedSeparately(String name) {
+        LanguageModel lm = Fixtures.model(name);
+        TextTokenizer tok = lm.tokenizer();
+        List<String> pieces = List.of("Hel", "lo wor", "ld, 12 +", " 7 =");
+        long[] prefix = new long[0];
+        for (String p : pieces) {
+            prefix = LanguageModel.concat(prefix, tok.encode(p));
+        }
+        long[] all = LanguageModel.concat(prefix, tok.encode(" 19"));
+        Double[] reference = lm.logProbs(all).logprobs();
+        double want = 0;
+        for (int i = prefix.length; i < all.length; i++) {
+            want += reference[i];
+        }
+        ContinuationScore got = lm.score(List.of(new ScoreRequest(pieces, " 19"))).get(0);
+        assertEquals(want, got.sum(), 1e-4);
+        ContinuationScore joined = lm.score(List.of(new ScoreRequest("Hello world, 12 + 7 =", " 19"))).get(0);
+        assertEquals(false, Arrays.equals(prefix, tok.encode("Hello world, 12 + 7 =")), "the pieces split differently");
+        assertEquals(false, Math.abs(joined.sum() - got.sum()) < 1e-6, "so the scores differ");
+    }
+
     @ParameterizedTest
     @MethodSource("fixtures")
     void emptyPrefixIsAnError(String name) {
