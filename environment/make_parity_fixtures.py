@@ -216,6 +216,36 @@ def greedy(model, tok, prompt):
     }
 
 
+@torch.no_grad()
+def greedy_processed(model, tok, prompt):
+    """Greedy decoding through the logits processors iPrompt's proposals use: repetition penalty
+    over the whole context, banned newline sequences, and a minimum length that bans eos."""
+    ids = encode(tok, prompt)
+    x = torch.tensor([ids])
+    eos = tok.convert_tokens_to_ids(tok.eos_token)
+    banned = ["\n", "\n\n", " the"]
+    out = model.generate(
+        x,
+        attention_mask=torch.ones_like(x),
+        max_new_tokens=MAX_NEW_TOKENS,
+        min_new_tokens=MAX_NEW_TOKENS,
+        do_sample=False,
+        repetition_penalty=2.0,
+        bad_words_ids=[encode(tok, b) for b in banned],
+        pad_token_id=eos,
+        eos_token_id=eos,
+    )
+    new = out[0, len(ids):].tolist()
+    assert len(new) == MAX_NEW_TOKENS, (prompt, new)
+    return {
+        "prompt": prompt,
+        "max_new_tokens": MAX_NEW_TOKENS,
+        "repetition_penalty": 2.0,
+        "banned": banned,
+        "new_ids": new,
+    }
+
+
 def mlp_out_proj(model, layer):
     base = model.transformer if hasattr(model, "transformer") else model.model
     if hasattr(base, "h"):
@@ -258,6 +288,7 @@ def references(name, model, tok):
         "dir": name,
         "texts": texts,
         "greedy": [greedy(model, tok, p) for p in GREEDY_PROMPTS],
+        "greedy_processed": [greedy_processed(model, tok, p) for p in GREEDY_PROMPTS],
         "hidden": [hidden_ref(model, tok, TEXTS[HIDDEN_TEXT_INDEX])],
     }
 

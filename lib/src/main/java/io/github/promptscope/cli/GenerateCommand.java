@@ -42,8 +42,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GenerationConfig cfg = new GenerationConfig(maxNewTokens, temperature, topK, topP, seed, numSamples, stops,
-                true, true);
+        GenerationConfig cfg = GenerationConfig.builder().maxNewTokens(maxNewTokens).temperature(temperature)
+                .topK(topK).topP(topP).seed(seed).numSamples(numSamples).stopStrings(stops).build();
         try (LanguageModel lm = model.load()) {
             List<Generation> out = lm.generate(List.of(prompt), cfg);
             for (Generation g : out) {

@@ -17,6 +17,7 @@ final class Generator {
     private final LanguageModel model;
     private final Decoder decoder;
     private final NDManager weights;
+    private LogitsProcessor processor;
 
     Generator(LanguageModel model, Decoder decoder, NDManager weights) {
         this.model = model;
@@ -47,9 +48,27 @@ final class Generator {
     }
 
     List<Generation> generate(List<String> prompts, GenerationConfig cfg) {
-        List<Row> rows = new ArrayList<>();
+        List<long[]> ids = new ArrayList<>();
         for (String prompt : prompts) {
-            long[] ids = model.tokenizer().encode(prompt);
+            ids.add(model.tokenizer().encode(prompt));
+        }
+        return generate(ids, prompts, cfg);
+    }
+
+    /** Generation from token ids; {@code prompts} are the texts reported back with each result. */
+    List<Generation> generate(List<long[]> promptIds, List<String> prompts, GenerationConfig cfg) {
+        List<long[]> banned = new ArrayList<>();
+        for (String b : cfg.bannedTexts()) {
+            long[] seq = model.tokenizer().encode(b);
+            if (seq.length > 0) {
+                banned.add(seq);
+            }
+        }
+        processor = new LogitsProcessor(cfg, banned, model.config().eosTokenId());
+        List<Row> rows = new ArrayList<>();
+        for (int p = 0; p < promptIds.size(); p++) {
+            String prompt = prompts.get(p);
+            long[] ids = promptIds.get(p);
             if (ids.length == 0) {
                 throw new IllegalArgumentException("prompt \"" + prompt + "\" has no tokens; generation needs context");
             }
@@ -104,7 +123,11 @@ final class Generator {
             boolean allDone = true;
             for (int b = 0; b < batch; b++) {
                 Row r = rows.get(b);
-                long next = r.finishReason == null ? r.sampler.next(logits[b]) : 0;
+                long next = 0;
+                if (r.finishReason == null) {
+                    processor.apply(logits[b], Arrays.copyOfRange(ids[b], promptLen - r.promptIds.length, end), step);
+                    next = r.sampler.next(logits[b]);
+                }
                 ids[b][end] = next;
                 if (r.finishReason == null) {
                     accept(r, next, cfg);

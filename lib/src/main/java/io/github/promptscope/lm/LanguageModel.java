@@ -277,6 +277,15 @@ public final class LanguageModel implements AutoCloseable {
         return new Generator(this, decoder, weights).generate(prompts, config);
     }
 
+    /**
+     * Continues prompts given as token ids (for contexts built from separately tokenized pieces);
+     * each result's {@code prompt} is the decoded ids.
+     */
+    public List<Generation> generateFromIds(List<long[]> promptIds, GenerationConfig config) {
+        List<String> texts = promptIds.stream().map(tokenizer::decode).toList();
+        return new Generator(this, decoder, weights).generate(promptIds, texts, config);
+    }
+
     public Generation generate(String prompt, GenerationConfig config) {
         return generate(List.of(prompt), config).get(0);
     }

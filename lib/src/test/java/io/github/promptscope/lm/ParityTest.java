@@ -50,6 +50,24 @@ class ParityTest {
         }
     }
 
+    /** Repetition penalty, banned sequences and a minimum length, as transformers' generate applies them. */
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void processedGreedyMatchesTransformers(String name) {
+        LanguageModel lm = Fixtures.model(name);
+        JsonNode cases = Fixtures.fixture(name).path("greedy_processed");
+        assertTrue(cases.size() > 0);
+        for (JsonNode g : cases) {
+            List<String> banned = new java.util.ArrayList<>();
+            g.path("banned").forEach(b -> banned.add(b.asText()));
+            int n = g.path("max_new_tokens").asInt();
+            GenerationConfig cfg = GenerationConfig.builder().maxNewTokens(n).minNewTokens(n)
+                    .repetitionPenalty(g.path("repetition_penalty").asDouble()).bannedTexts(banned).build();
+            Generation out = lm.generate(g.path("prompt").asText(), cfg);
+            assertArrayEquals(Fixtures.longs(g.path("new_ids")), out.tokens(), name + ": processed greedy");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("fixtures")
     void hiddenStatesAndMlpActivationsMatchTransformers(String name) {
