@@ -34,6 +34,23 @@ final class KvCache {
         return new NDArray[] {keys[layer], values[layer]};
     }
 
+    /**
+     * Repeats each cached row {@code times} times in place (row r becomes rows r*times .. r*times+times-1),
+     * so one prompt's keys and values serve a batch of continuations without being recomputed.
+     */
+    void repeatEachRow(int times) {
+        for (int l = 0; l < keys.length; l++) {
+            keys[l] = replace(keys[l], keys[l].repeat(0, times));
+            values[l] = replace(values[l], values[l].repeat(0, times));
+        }
+    }
+
+    private NDArray replace(NDArray old, NDArray fresh) {
+        fresh.attach(owner);
+        old.close();
+        return fresh;
+    }
+
     private NDArray merge(NDArray previous, NDArray fresh) {
         NDArray merged = previous == null ? fresh : previous.concat(fresh, 2);
         merged.attach(owner);

@@ -72,6 +72,11 @@ public final class LanguageModel implements AutoCloseable {
         }
     }
 
+    /** The small GPT-2 PromptScope trains and ships ({@code models/default}); see {@link DefaultModel}. */
+    public static LanguageModel loadDefault() {
+        return load(DefaultModel.locate());
+    }
+
     public Path dir() {
         return dir;
     }
@@ -141,7 +146,7 @@ public final class LanguageModel implements AutoCloseable {
         Double[] out = new Double[ids.length];
         if (ids.length > 1) {
             List<float[]> lps = new ArrayList<>();
-            targetLogProbs(List.of(ids), new int[] {1}, lps, new ArrayList<>());
+            targetLogProbs(List.of(ids), new int[] {1}, null, lps, new ArrayList<>());
             float[] lp = lps.get(0);
             for (int i = 1; i < ids.length; i++) {
                 out[i] = (double) lp[i - 1];
@@ -152,22 +157,49 @@ public final class LanguageModel implements AutoCloseable {
 
     /** Scores each continuation given its prefix, in batches; padding never changes a score. */
     public List<ContinuationScore> score(List<ScoreRequest> requests) {
-        int n = requests.size();
+        List<long[]> prefixes = new ArrayList<>();
+        List<long[]> continuations = new ArrayList<>();
+        for (ScoreRequest r : requests) {
+            long[] prefix = new long[0];
+            for (String piece : r.prefixPieces()) {
+                prefix = TokenIds.concat(prefix, tokenizer.encode(piece));
+            }
+            prefixes.add(prefix);
+            continuations.add(tokenizer.encode(r.continuation()));
+        }
+        return scoreTokens(prefixes, continuations, null, requests);
+    }
+
+    /**
+     * Scores token-id continuations given token-id prefixes. With {@code allowedTargets}, every
+     * continuation position's distribution is restricted to those ids (iPrompt's answer mask).
+     */
+    public List<ContinuationScore> scoreTokens(List<long[]> prefixes, List<long[]> continuationIds, long[] allowedTargets) {
+        List<ScoreRequest> described = new ArrayList<>();
+        for (int i = 0; i < prefixes.size(); i++) {
+            described.add(new ScoreRequest(tokenizer.decode(prefixes.get(i)), tokenizer.decode(continuationIds.get(i))));
+        }
+        return scoreTokens(prefixes, continuationIds, allowedTargets, described);
+    }
+
+    private List<ContinuationScore> scoreTokens(List<long[]> prefixes, List<long[]> continuationIds,
+            long[] allowedTargets, List<ScoreRequest> requests) {
+        int n = prefixes.size();
+        if (continuationIds.size() != n) {
+            throw new IllegalArgumentException("prefixes (" + n + ") and continuations (" + continuationIds.size()
+                    + ") differ in length");
+        }
         long[][] seqs = new long[n][];
         int[] starts = new int[n];
         long[][] continuations = new long[n][];
         for (int i = 0; i < n; i++) {
-            ScoreRequest r = requests.get(i);
-            long[] prefix = new long[0];
-            for (String piece : r.prefixPieces()) {
-                prefix = concat(prefix, tokenizer.encode(piece));
-            }
+            long[] prefix = prefixes.get(i);
             if (prefix.length == 0) {
                 throw new IllegalArgumentException("request " + i + ": the prefix has no tokens, so the first "
                         + "continuation token has nothing to be predicted from");
             }
-            continuations[i] = tokenizer.encode(r.continuation());
-            seqs[i] = concat(prefix, continuations[i]);
+            continuations[i] = continuationIds.get(i);
+            seqs[i] = TokenIds.concat(prefix, continuations[i]);
             starts[i] = prefix.length;
         }
         // Sorting by length keeps each batch's padding small; results go back in request order.
@@ -188,7 +220,7 @@ public final class LanguageModel implements AutoCloseable {
             }
             List<float[]> lps = new ArrayList<>();
             List<boolean[]> hits = new ArrayList<>();
-            targetLogProbs(batch, batchStarts, lps, hits);
+            targetLogProbs(batch, batchStarts, allowedTargets, lps, hits);
             for (int j = from; j < to; j++) {
                 int i = order[j];
                 boolean greedy = true;
@@ -219,7 +251,7 @@ public final class LanguageModel implements AutoCloseable {
      * most likely token, in one right-padded forward pass. Only the hidden states that predict a
      * target go through the LM head, which matters when the vocabulary is large.
      */
-    private void targetLogProbs(List<long[]> seqs, int[] firstTarget, List<float[]> logProbsOut,
+    private void targetLogProbs(List<long[]> seqs, int[] firstTarget, long[] allowed, List<float[]> logProbsOut,
             List<boolean[]> argmaxOut) {
         int batch = seqs.size();
         int len = seqs.stream().mapToInt(s -> s.length).max().orElse(0);
@@ -254,7 +286,7 @@ public final class LanguageModel implements AutoCloseable {
             NDArray hidden = decoder.hidden(decoder.embed(idArray), positions, keyMask, null, Taps.NONE);
             NDArray flatHidden = hidden.reshape(-1, config.hiddenSize());
             NDArray picked = Decoder.rows(flatHidden, m.create(toArray(rowsToRead)));
-            NDArray logProbs = decoder.logits(picked).logSoftmax(-1);
+            NDArray logProbs = restrict(m, decoder.logits(picked), allowed).logSoftmax(-1);
             NDArray target = m.create(toArray(targets), new Shape(targets.size(), 1));
             flat = logProbs.gather(target, 1).toFloatArray();
             best = logProbs.argMax(1).toLongArray();
@@ -270,6 +302,144 @@ public final class LanguageModel implements AutoCloseable {
             argmaxOut.add(hit);
             k += count;
         }
+    }
+
+    /** Rows (prompt x example) one forward pass of {@link #scoreUnderPrompts} takes at most. */
+    private static final int PROMPT_SCORE_ROWS = 256;
+
+    /**
+     * Scores every example's target under every prompt, the sequences being
+     * {@code [prompt][context][target]}: the inner loop of prompt search. Each prompt's keys and
+     * values are computed once and shared by all its examples, and only positions that predict a
+     * target token reach the LM head. Prompts of equal length are batched together.
+     */
+    public PromptScores scoreUnderPrompts(List<long[]> prompts, List<long[]> contexts, List<long[]> targets) {
+        return scoreUnderPrompts(prompts, contexts, targets, null);
+    }
+
+    /** The same, with every target position's distribution restricted to {@code allowedTargets} (null: all). */
+    public PromptScores scoreUnderPrompts(List<long[]> prompts, List<long[]> contexts, List<long[]> targets,
+            long[] allowedTargets) {
+        if (contexts.size() != targets.size() || contexts.isEmpty()) {
+            throw new IllegalArgumentException("contexts (" + contexts.size() + ") and targets (" + targets.size()
+                    + ") must be non-empty lists of equal length");
+        }
+        int examples = contexts.size();
+        int[] targetTokens = new int[examples];
+        for (int i = 0; i < examples; i++) {
+            if (contexts.get(i).length == 0) {
+                throw new IllegalArgumentException("context " + i + " is empty; the first target token needs one");
+            }
+            targetTokens[i] = targets.get(i).length;
+        }
+        float[][] logProbs = new float[prompts.size()][];
+        boolean[][] greedy = new boolean[prompts.size()][];
+        java.util.Map<Integer, List<Integer>> byLength = new java.util.TreeMap<>();
+        for (int p = 0; p < prompts.size(); p++) {
+            byLength.computeIfAbsent(prompts.get(p).length, k -> new ArrayList<>()).add(p);
+        }
+        int perChunk = Math.max(1, PROMPT_SCORE_ROWS / examples);
+        for (List<Integer> group : byLength.values()) {
+            for (int from = 0; from < group.size(); from += perChunk) {
+                Interrupts.check();
+                List<Integer> chunk = group.subList(from, Math.min(group.size(), from + perChunk));
+                scorePromptChunk(chunk, prompts, contexts, targets, allowedTargets, logProbs, greedy);
+            }
+        }
+        return new PromptScores(logProbs, greedy, targetTokens);
+    }
+
+    private void scorePromptChunk(List<Integer> chunk, List<long[]> prompts, List<long[]> contexts,
+            List<long[]> targets, long[] allowed, float[][] logProbsOut, boolean[][] greedyOut) {
+        int c = chunk.size();
+        int b = contexts.size();
+        int n = prompts.get(chunk.get(0)).length;
+        int len = 0;
+        for (int i = 0; i < b; i++) {
+            len = Math.max(len, contexts.get(i).length + targets.get(i).length);
+        }
+        long[][] suffix = new long[c * b][len];
+        long[][] positions = new long[c * b][len];
+        boolean[][] keyMask = new boolean[c * b][n + len];
+        List<Long> readRows = new ArrayList<>();
+        List<Long> wanted = new ArrayList<>();
+        for (int p = 0; p < c; p++) {
+            for (int i = 0; i < b; i++) {
+                int r = p * b + i;
+                long[] seq = TokenIds.concat(contexts.get(i), targets.get(i));
+                for (int t = 0; t < len; t++) {
+                    suffix[r][t] = t < seq.length ? seq[t] : 0;
+                    positions[r][t] = n + t;
+                    keyMask[r][n + t] = t < seq.length;
+                }
+                java.util.Arrays.fill(keyMask[r], 0, n, true);
+                int ctx = contexts.get(i).length;
+                for (int t = 0; t < targets.get(i).length; t++) {
+                    readRows.add((long) r * len + ctx + t - 1);
+                    wanted.add(targets.get(i)[t]);
+                }
+            }
+        }
+        float[] flat;
+        long[] best;
+        try (NDManager m = weights.newSubManager()) {
+            long[][] promptIds = new long[c][];
+            long[][] promptPos = new long[c][n];
+            boolean[][] promptMask = new boolean[c][n];
+            for (int p = 0; p < c; p++) {
+                promptIds[p] = prompts.get(chunk.get(p));
+                for (int t = 0; t < n; t++) {
+                    promptPos[p][t] = t;
+                    promptMask[p][t] = true;
+                }
+            }
+            KvCache cache = new KvCache(m, decoder.layers.size());
+            if (n > 0) {
+                decoder.hidden(decoder.embed(m.create(promptIds)), promptPos, promptMask, cache, Taps.NONE);
+                cache.repeatEachRow(b);
+            }
+            NDArray hidden = decoder.hidden(decoder.embed(m.create(suffix)), positions,
+                    n > 0 ? keyMask : suffixOnly(keyMask, n), n > 0 ? cache : null, Taps.NONE);
+            NDArray picked = Decoder.rows(hidden.reshape(-1, config.hiddenSize()), m.create(toArray(readRows)));
+            NDArray logProbs = restrict(m, decoder.logits(picked), allowed).logSoftmax(-1);
+            flat = logProbs.gather(m.create(toArray(wanted), new Shape(wanted.size(), 1)), 1).toFloatArray();
+            best = logProbs.argMax(1).toLongArray();
+        }
+        int k = 0;
+        for (int p = 0; p < c; p++) {
+            float[] lp = new float[b];
+            boolean[] ok = new boolean[b];
+            for (int i = 0; i < b; i++) {
+                ok[i] = true;
+                for (int t = 0; t < targets.get(i).length; t++, k++) {
+                    lp[i] += flat[k];
+                    ok[i] &= best[k] == wanted.get(k);
+                }
+            }
+            logProbsOut[chunk.get(p)] = lp;
+            greedyOut[chunk.get(p)] = ok;
+        }
+    }
+
+    /** Logits outside {@code allowed} pushed to -1e10, as the reference's answer mask does; null keeps all. */
+    private NDArray restrict(NDManager m, NDArray logits, long[] allowed) {
+        if (allowed == null) {
+            return logits;
+        }
+        float[] mask = new float[(int) logits.getShape().get(1)];
+        java.util.Arrays.fill(mask, -1e10f);
+        for (long id : allowed) {
+            mask[(int) id] = 0;
+        }
+        return logits.add(m.create(mask));
+    }
+
+    private static boolean[][] suffixOnly(boolean[][] mask, int n) {
+        boolean[][] out = new boolean[mask.length][];
+        for (int r = 0; r < mask.length; r++) {
+            out[r] = java.util.Arrays.copyOfRange(mask[r], n, mask[r].length);
+        }
+        return out;
     }
 
     /** Continues each prompt; see {@link GenerationConfig} for greedy vs sampling and stops. */
@@ -372,12 +542,6 @@ public final class LanguageModel implements AutoCloseable {
     public void close() {
         weights.close();
         tokenizer.close();
-    }
-
-    static long[] concat(long[] a, long[] b) {
-        long[] c = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
     }
 
     private static long[] toArray(List<Long> xs) {

@@ -58,7 +58,7 @@ class ScoringTest {
             int cut = ids.length / 2;
             String prefix = lm.tokenizer().decode(Arrays.copyOfRange(ids, 0, cut));
             String rest = lm.tokenizer().decode(Arrays.copyOfRange(ids, cut, ids.length));
-            if (!Arrays.equals(LanguageModel.concat(lm.tokenizer().encode(prefix), lm.tokenizer().encode(rest)), ids)) {
+            if (!Arrays.equals(TokenIds.concat(lm.tokenizer().encode(prefix), lm.tokenizer().encode(rest)), ids)) {
                 continue; // the cut split a multi-byte character or a merge; not a clean boundary
             }
             requests.add(new ScoreRequest(prefix, rest));
@@ -112,9 +112,9 @@ class ScoringTest {
         List<String> pieces = List.of("Hel", "lo wor", "ld, 12 +", " 7 =");
         long[] prefix = new long[0];
         for (String p : pieces) {
-            prefix = LanguageModel.concat(prefix, tok.encode(p));
+            prefix = TokenIds.concat(prefix, tok.encode(p));
         }
-        long[] all = LanguageModel.concat(prefix, tok.encode(" 19"));
+        long[] all = TokenIds.concat(prefix, tok.encode(" 19"));
         Double[] reference = lm.logProbs(all).logprobs();
         double want = 0;
         for (int i = prefix.length; i < all.length; i++) {

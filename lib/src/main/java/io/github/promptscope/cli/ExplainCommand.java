@@ -1,0 +1,154 @@
+package io.github.promptscope.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.promptscope.data.Dataset;
+import io.github.promptscope.data.Datasets;
+import io.github.promptscope.data.Example;
+import io.github.promptscope.data.UserDatasets;
+import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.results.RecordStore;
+import io.github.promptscope.results.RunConfig;
+import io.github.promptscope.results.SearchRecords;
+import io.github.promptscope.search.Budget;
+import io.github.promptscope.search.IPromptConfig;
+import io.github.promptscope.search.Methods;
+import io.github.promptscope.search.RankedPrompt;
+import io.github.promptscope.search.SearchResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Find the prompt that explains a dataset: prints the top prompts and writes a run record.",
+                "Data from --task, --jsonl, or --inputs with --outputs; the default model unless --model."})
+final class ExplainCommand implements Callable<Integer> {
+
+    static final class Source {
+        @Option(names = "--task", description = "A generated task (see 'promptscope datasets').")
+        String task;
+
+        @Option(names = "--jsonl", description = "JSON lines with input, output and optional groundtruth.")
+        Path jsonl;
+
+        @Option(names = "--inputs", description = "One input per line (with --outputs).")
+        Path inputs;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--outputs", description = "One output per line, matching --inputs.")
+    Path outputs;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint folder (default: the shipped default model).")
+    Path model;
+
+    @Option(names = "--method", defaultValue = "iprompt", description = "iprompt, suffix or autoprompt (default ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the search (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--steps", description = "Most search steps (default: the quick preset's 60).")
+    Integer steps;
+
+    @Option(names = "--tokens", defaultValue = "6", description = "Prompt length in tokens (default ${DEFAULT-VALUE}).")
+    int tokens;
+
+    @Option(names = "--shots", defaultValue = "3", description = "Examples per proposal context (default ${DEFAULT-VALUE}).")
+    int shots;
+
+    @Option(names = "--n", defaultValue = "100", description = "Examples to generate for --task (default ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--max-minutes", description = "Stop the search after this many minutes.")
+    Double maxMinutes;
+
+    @Option(names = "--top", defaultValue = "10", description = "Prompts to print (default ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--results", defaultValue = "results", description = "Run records go to RESULTS/explain (default ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Override
+    public Integer call() throws Exception {
+        Loaded data = load();
+        IPromptConfig cfg = IPromptConfig.quick().toBuilder().seed(seed).numLearnedTokens(tokens)
+                .nShots(Math.min(shots, data.inputs.size())).build();
+        if (steps != null) {
+            cfg = cfg.toBuilder().maxNSteps(steps).build();
+        }
+        Budget budget = maxMinutes == null ? Budget.unlimited()
+                : Budget.time(Duration.ofMillis((long) (maxMinutes * 60_000)));
+        try (LanguageModel lm = model == null ? LanguageModel.loadDefault() : LanguageModel.load(model)) {
+            Instant start = Instant.now();
+            SearchResult r = Methods.create(method, cfg).search(lm, data.inputs, data.outputs, budget);
+            Instant end = Instant.now();
+            print(r, data);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> params = new ObjectMapper().convertValue(cfg, Map.class);
+            RunConfig config = SearchRecords.config(method, data.name, seed, lm.dir().toString(), lm.weightsSha256(), params);
+            RecordStore store = new RecordStore(results, "explain");
+            Path written = store.write(SearchRecords.record("explain", config, r, data.keywords, start, end));
+            System.out.println("run record: " + written);
+        }
+        return 0;
+    }
+
+    private void print(SearchResult r, Loaded data) {
+        System.out.printf("%s on %s: %d steps, %d candidates scored, %.0f s (%s)%n", r.method(), data.name, r.steps(),
+                r.candidatesScored(), r.seconds(), r.stopReason());
+        if (data.groundTruth != null) {
+            System.out.println("ground truth: " + data.groundTruth);
+        }
+        System.out.printf("%4s  %-40s %9s %9s %5s%s%n", "rank", "prompt", "accuracy", "loss", "evals",
+                data.keywords == null ? "" : "  correct");
+        List<RankedPrompt> ranked = r.ranked();
+        for (int i = 0; i < Math.min(top, ranked.size()); i++) {
+            RankedPrompt p = ranked.get(i);
+            String ok = data.keywords == null ? "" : (data.keywords.matcher(p.text()).find() ? "  yes" : "  no");
+            System.out.printf("%4d  %-40s %9.3f %9.3f %5d%s%n", i + 1, quote(p.text()), p.meanAccuracy(), p.meanLoss(),
+                    p.evaluations(), ok);
+        }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\n", "\\n") + "\"";
+    }
+
+    private record Loaded(String name, List<String> inputs, List<String> outputs, String groundTruth, Pattern keywords) {}
+
+    private Loaded load() throws Exception {
+        if (source.task != null) {
+            Dataset d = Datasets.get(source.task, seed, n);
+            List<Example> train = d.train();
+            return new Loaded(d.name(), train.stream().map(Example::input).toList(),
+                    train.stream().map(Example::output).toList(), d.description(), d.keywords());
+        }
+        if (source.jsonl != null) {
+            Dataset d = UserDatasets.jsonl(source.jsonl).seed(seed).trainFraction(1.0).read();
+            List<Example> all = d.examples();
+            boolean hasTruth = !d.description().isBlank();
+            return new Loaded(d.name(), all.stream().map(Example::input).toList(),
+                    all.stream().map(Example::output).toList(), hasTruth ? d.description() : null, null);
+        }
+        if (outputs == null) {
+            throw new IllegalArgumentException("--inputs needs --outputs");
+        }
+        List<String> in = Files.readAllLines(source.inputs);
+        List<String> out = Files.readAllLines(outputs);
+        if (in.size() != out.size()) {
+            throw new IllegalArgumentException("--inputs " + source.inputs + " has " + in.size() + " lines but --outputs "
+                    + outputs + " has " + out.size());
+        }
+        return new Loaded(source.inputs.getFileName().toString(), in, out, null, null);
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.promptscope.search;
+
+import io.github.promptscope.data.PromptLayout;
+import io.github.promptscope.lm.ContinuationScore;
+import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.lm.PromptScores;
+import io.github.promptscope.lm.TextTokenizer;
+import io.github.promptscope.lm.TokenIds;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Scores candidate prompts (token ids) on a batch of rows: the loss is the token-weighted mean
+ * cross-entropy of the outputs, the accuracy the fraction of rows whose whole output greedy
+ * decoding reproduces (spec 1.4). With the prompt before the input, each prompt's keys and values
+ * are computed once for the whole batch ({@link LanguageModel#scoreUnderPrompts}).
+ */
+final class CandidateScorer {
+
+    /** Loss and accuracy of one candidate on one batch. */
+    record Score(double loss, double accuracy, int correct) {}
+
+    private final LanguageModel model;
+    private final TextTokenizer tok;
+    private final long[] preprefix;
+    private final boolean prefixBeforeInput;
+    private final int maxLength;
+    private final long[] allowed;
+    private long tokensScored;
+
+    CandidateScorer(LanguageModel model, IPromptConfig cfg, List<String> allOutputs) {
+        this.model = model;
+        this.tok = model.tokenizer();
+        this.preprefix = cfg.preprefix().isEmpty() ? new long[0] : tok.encode(cfg.preprefix());
+        this.prefixBeforeInput = cfg.prefixBeforeInput();
+        this.maxLength = cfg.maxLength();
+        this.allowed = cfg.maskPossibleAnswers() ? answerTokens(allOutputs) : null;
+    }
+
+    /** Every token of every observed output: the vocabulary the answer mask leaves open. */
+    private long[] answerTokens(List<String> outputs) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String o : outputs) {
+            for (long id : tok.encode(PromptLayout.stripOutput(o))) {
+                ids.add(id);
+            }
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    long tokensScored() {
+        return tokensScored;
+    }
+
+    List<Score> score(List<long[]> candidates, List<DataRows.Row> batch) {
+        List<long[]> targets = new ArrayList<>();
+        for (DataRows.Row r : batch) {
+            targets.add(tok.encode(r.output()));
+        }
+        return prefixBeforeInput ? before(candidates, batch, targets) : after(candidates, batch, targets);
+    }
+
+    /** {@code [preprefix][prompt][". " + x][y]}: prompts share nothing, but each prompt is shared by the batch. */
+    private List<Score> before(List<long[]> candidates, List<DataRows.Row> batch, List<long[]> targets) {
+        int room = maxLength - preprefix.length - candidates.get(0).length;
+        List<long[]> contexts = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            long[] ctx = tok.encode(PromptLayout.BEFORE_INPUT + batch.get(i).input());
+            contexts.add(cutLeft(ctx, room - targets.get(i).length));
+        }
+        List<long[]> prompts = candidates.stream().map(c -> TokenIds.concat(preprefix, c)).toList();
+        PromptScores s = model.scoreUnderPrompts(prompts, contexts, targets, allowed);
+        List<Score> out = new ArrayList<>();
+        for (int p = 0; p < prompts.size(); p++) {
+            out.add(new Score(s.loss(p), s.accuracy(p), s.correct(p)));
+            for (int i = 0; i < batch.size(); i++) {
+                tokensScored += prompts.get(p).length + contexts.get(i).length + targets.get(i).length;
+            }
+        }
+        return out;
+    }
+
+    /** {@code [x][preprefix][prompt][y]}, the sentiment layout: scored pair by pair. */
+    private List<Score> after(List<long[]> candidates, List<DataRows.Row> batch, List<long[]> targets) {
+        List<long[]> prefixes = new ArrayList<>();
+        List<long[]> conts = new ArrayList<>();
+        for (long[] c : candidates) {
+            long[] tail = TokenIds.concat(preprefix, c);
+            for (int i = 0; i < batch.size(); i++) {
+                long[] x = cutLeft(tok.encode(batch.get(i).input()), maxLength - tail.length - targets.get(i).length);
+                prefixes.add(TokenIds.concat(x, tail));
+                conts.add(targets.get(i));
+            }
+        }
+        List<ContinuationScore> scores = model.scoreTokens(prefixes, conts, allowed);
+        List<Score> out = new ArrayList<>();
+        int k = 0;
+        for (int p = 0; p < candidates.size(); p++) {
+            double nll = 0;
+            long tokens = 0;
+            int correct = 0;
+            for (int i = 0; i < batch.size(); i++, k++) {
+                nll -= scores.get(k).sum();
+                tokens += conts.get(k).length;
+                correct += scores.get(k).greedy() ? 1 : 0;
+                tokensScored += prefixes.get(k).length + conts.get(k).length;
+            }
+            out.add(new Score(tokens == 0 ? 0 : nll / tokens, (double) correct / batch.size(), correct));
+        }
+        return out;
+    }
+
+    /** Keeps the last {@code room} tokens (at least one), as the reference truncates from the left. */
+    private static long[] cutLeft(long[] ids, int room) {
+        int keep = Math.max(1, room);
+        return ids.length <= keep ? ids : java.util.Arrays.copyOfRange(ids, ids.length - keep, ids.length);
+    }
+}

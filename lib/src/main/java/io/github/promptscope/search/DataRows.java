@@ -1,0 +1,72 @@
+package io.github.promptscope.search;
+
+import io.github.promptscope.data.PromptLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The rows a prompt search iterates over, built as the reference API builds them (spec 1.2):
+ * outputs stripped of trailing whitespace and periods, each example's text {@code x + y + "."},
+ * and with {@code nShots > 1} rows of {@code nShots} distinct examples whose texts are joined by a
+ * blank line; the scored input is the last example's (single-shot loss) or all shots' texts
+ * followed by the last input.
+ */
+record DataRows(List<Row> rows) {
+
+    /** One row: what is scored ({@code input} then {@code output}) and what a proposal context shows. */
+    record Row(String input, String output, String text) {}
+
+    static DataRows build(List<String> inputs, List<String> outputs, int nShots, boolean singleShotLoss,
+            int maxRows, Random rng) {
+        if (inputs.size() != outputs.size()) {
+            throw new IllegalArgumentException("inputs (" + inputs.size() + ") and outputs (" + outputs.size()
+                    + ") differ in length");
+        }
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("inputs: empty; a search needs at least one example");
+        }
+        int n = inputs.size();
+        List<String> ys = outputs.stream().map(PromptLayout::stripOutput).toList();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            texts.add(inputs.get(i) + ys.get(i) + ".");
+        }
+        List<Row> rows = new ArrayList<>();
+        if (nShots == 1) {
+            for (int i = 0; i < n; i++) {
+                rows.add(new Row(inputs.get(i), ys.get(i), texts.get(i)));
+            }
+            return new DataRows(rows);
+        }
+        if (nShots > n) {
+            throw new IllegalArgumentException("nShots (" + nShots + ") exceeds the number of examples (" + n + ")");
+        }
+        for (int r = 0; r < maxRows; r++) {
+            List<Integer> idx = sampleDistinct(n, nShots, rng);
+            List<String> shotTexts = idx.stream().map(texts::get).toList();
+            int last = idx.get(nShots - 1);
+            String scored = singleShotLoss
+                    ? inputs.get(last)
+                    : String.join("", shotTexts.subList(0, nShots - 1)) + inputs.get(last);
+            rows.add(new Row(scored, ys.get(last), String.join(PromptLayout.SHOT_SEPARATOR, shotTexts)));
+        }
+        return new DataRows(rows);
+    }
+
+    private static List<Integer> sampleDistinct(int n, int k, Random rng) {
+        List<Integer> picked = new ArrayList<>();
+        while (picked.size() < k) {
+            int i = rng.nextInt(n);
+            if (!picked.contains(i)) {
+                picked.add(i);
+            }
+        }
+        return picked;
+    }
+
+    /** The distinct first tokens... of outputs are computed by the scorer; here the distinct outputs. */
+    List<String> outputs() {
+        return rows.stream().map(Row::output).distinct().toList();
+    }
+}

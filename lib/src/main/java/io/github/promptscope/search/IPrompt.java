@@ -1,0 +1,310 @@
+package io.github.promptscope.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.promptscope.lm.GenerationConfig;
+import io.github.promptscope.lm.Generation;
+import io.github.promptscope.lm.Interrupts;
+import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.lm.Progress;
+import io.github.promptscope.lm.TextTokenizer;
+import io.github.promptscope.lm.TokenIds;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * iPrompt (Singh, Morris et al., spec {@code iprompt.md}): find a natural-language prompt under
+ * which the model best produces the outputs from the inputs. Each step the language model proposes
+ * prompts from the data ({@code Data: ... Prompt:}), the pool's best are kept, mutated by cutting
+ * them short and letting the model complete them again, and every candidate is reranked by how
+ * well it makes the model produce the outputs. Steps follow the reference API one for one (spec
+ * 1.7); every random choice comes from one seeded generator, so a run can be repeated exactly.
+ */
+public final class IPrompt implements PromptSearch {
+
+    private static final List<String> NO_NEWLINES = List.of("\n", "\n\n", "\n\n\n");
+
+    private final IPromptConfig cfg;
+    private final LanguageModel proposer;
+    private final boolean generationOrder;
+    private final String method;
+
+    public IPrompt(IPromptConfig cfg) {
+        this(cfg, null, false, "iprompt");
+    }
+
+    /** With a separate proposal model (the reference's {@code generation_checkpoint}). */
+    public IPrompt(IPromptConfig cfg, LanguageModel proposer) {
+        this(cfg, proposer, false, "iprompt");
+    }
+
+    IPrompt(IPromptConfig cfg, LanguageModel proposer, boolean generationOrder, String method) {
+        this.cfg = cfg;
+        this.proposer = proposer;
+        this.generationOrder = generationOrder;
+        this.method = method;
+    }
+
+    public IPromptConfig config() {
+        return cfg;
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public SearchResult search(LanguageModel model, List<String> inputs, List<String> outputs, Budget budget) {
+        return new Run(model, proposer == null ? model : proposer, inputs, outputs, budget).execute();
+    }
+
+    /** The state of one search. */
+    private final class Run {
+        final LanguageModel model;
+        final LanguageModel gen;
+        final TextTokenizer genTok;
+        final Random rng = new Random(cfg.seed());
+        final DataRows data;
+        final CandidateScorer scorer;
+        final PromptPool pool;
+        final Budget budget;
+        final List<TraceEntry> trace = new ArrayList<>();
+        final long started = System.nanoTime();
+        long candidatesScored;
+        int steps;
+        String stopReason = "epochs";
+
+        Run(LanguageModel model, LanguageModel gen, List<String> inputs, List<String> outputs, Budget budget) {
+            this.model = model;
+            this.gen = gen;
+            this.genTok = gen.tokenizer();
+            this.budget = budget;
+            this.data = DataRows.build(inputs, outputs, cfg.nShots(), cfg.singleShotLoss(), cfg.maxNDatapoints(), rng);
+            this.scorer = new CandidateScorer(model, cfg, outputs);
+            this.pool = new PromptPool(cfg.popCriterion(), cfg.popTopkStrategy(), rng);
+        }
+
+        SearchResult execute() {
+            int maxSteps = Math.min(cfg.maxNSteps(), budget.maxSteps());
+            long deadline = started + budget.maxTime().toNanos();
+            int batchesPerEpoch = (data.rows().size() + cfg.batchSize() - 1) / cfg.batchSize();
+            long totalDatapoints = 0;
+            EarlyStopping early = new EarlyStopping(cfg.earlyStoppingSteps());
+            try (Progress bar = Progress.start(method, (long) Math.min(maxSteps, cfg.nEpochs() * batchesPerEpoch), 0)) {
+                outer:
+                for (int epoch = 0; epoch < cfg.nEpochs(); epoch++) {
+                    List<DataRows.Row> order = new ArrayList<>(data.rows());
+                    Collections.shuffle(order, rng); // the DataLoader's shuffle=True
+                    for (int from = 0; from < order.size(); from += cfg.batchSize()) {
+                        Interrupts.check();
+                        List<DataRows.Row> batch = order.subList(from, Math.min(order.size(), from + cfg.batchSize()));
+                        step(batch);
+                        steps++;
+                        totalDatapoints += batch.size();
+                        PromptPool.Entry best = pool.topk(1, 0).get(0);
+                        bar.update(steps, String.format("best %s (loss %.3f)", genTok.decode(best.ids).strip(),
+                                best.meanLoss()));
+                        if (early.stop(pool)) {
+                            stopReason = "early_stopping";
+                            break outer;
+                        }
+                        if (totalDatapoints > cfg.maxNDatapoints()) {
+                            stopReason = "datapoints";
+                            break outer;
+                        }
+                        if (steps >= maxSteps) {
+                            stopReason = "steps";
+                            break outer;
+                        }
+                        if (System.nanoTime() > deadline) {
+                            stopReason = "time";
+                            break outer;
+                        }
+                    }
+                }
+            }
+            List<RankedPrompt> ranked = cfg.doFinalReranking() && !generationOrder ? rerank() : rankPool();
+            return new SearchResult(method, ranked, trace, new ObjectMapper().valueToTree(cfg), steps,
+                    candidatesScored, scorer.tokensScored(), (System.nanoTime() - started) / 1e9, stopReason);
+        }
+
+        /** One step of spec 1.7 on one batch of rows. */
+        void step(List<DataRows.Row> batch) {
+            List<long[]> contexts = new ArrayList<>();
+            for (DataRows.Row r : batch) {
+                contexts.add(proposalContext(r));
+            }
+            int n = cfg.numLearnedTokens();
+            // 2. fill the pool once, one prompt at a time, from random rows' contexts
+            int attempts = 0;
+            while (pool.size() < cfg.popSize() && attempts++ < 20 * cfg.popSize()) {
+                long[] p = generate(List.of(pick(contexts)), List.of(new long[0]), n).get(0);
+                if (!pool.contains(p)) {
+                    pool.initialize(p, "init");
+                }
+            }
+            // 3. the population: popSize drawn (by position, without replacement) from the top popSize + 4
+            List<PromptPool.Entry> top = new ArrayList<>(pool.topk(cfg.popSize() + 4, 0));
+            Collections.shuffle(top, rng);
+            List<long[]> population = new ArrayList<>();
+            for (int i = 0; i < Math.min(cfg.popSize(), top.size()); i++) {
+                population.add(top.get(i).ids);
+            }
+            // 4. fresh generations, each from a random row
+            List<long[]> randomContexts = new ArrayList<>();
+            for (int i = 0; i < cfg.numRandomGenerations(); i++) {
+                randomContexts.add(pick(contexts));
+            }
+            List<long[]> fresh = randomContexts.isEmpty() ? List.of()
+                    : generate(randomContexts, Collections.nCopies(randomContexts.size(), new long[0]), n);
+            // 5. mutations: keep the first t tokens (one t for all) and let the model complete them
+            List<long[]> parents = new ArrayList<>(population);
+            parents.addAll(fresh);
+            List<long[]> mutants = new ArrayList<>();
+            if (cfg.numMutations() > 0 && !parents.isEmpty()) {
+                int t = rng.nextInt(n);
+                List<long[]> mctx = new ArrayList<>();
+                List<long[]> keep = new ArrayList<>();
+                for (int rep = 0; rep < cfg.numMutations(); rep++) {
+                    for (long[] p : parents) {
+                        mctx.add(pick(contexts));
+                        keep.add(Arrays.copyOf(p, t));
+                    }
+                }
+                mutants = generate(mctx, keep, n - t);
+            }
+            // 6. score every candidate on this batch and update the pool
+            List<long[]> candidates = new ArrayList<>(population);
+            candidates.addAll(fresh);
+            candidates.addAll(mutants);
+            List<String> origins = new ArrayList<>();
+            population.forEach(p -> origins.add("population"));
+            fresh.forEach(p -> origins.add("random"));
+            mutants.forEach(p -> origins.add("mutation"));
+            List<CandidateScorer.Score> scores = scorer.score(candidates, batch);
+            for (int i = 0; i < candidates.size(); i++) {
+                CandidateScorer.Score s = scores.get(i);
+                pool.update(candidates.get(i), origins.get(i), s.loss(), s.accuracy());
+                trace.add(new TraceEntry(steps, origins.get(i), genTok.decode(candidates.get(i)), s.loss(), s.accuracy()));
+            }
+            candidatesScored += candidates.size();
+        }
+
+        /** {@code tok(start + "\n\n") + tok(text) + tok("\n\n" + end + P)}, each piece on its own (spec 1.3). */
+        long[] proposalContext(DataRows.Row r) {
+            String p = cfg.preprefix().isEmpty() ? "" : " " + cfg.preprefix().strip();
+            return TokenIds.concat(genTok.encode(cfg.proposalStart() + "\n\n"), genTok.encode(r.text()),
+                    genTok.encode("\n\n" + cfg.proposalEnd() + p));
+        }
+
+        /** Completes each {@code keep[i]} after {@code contexts[i]} with exactly {@code newTokens} sampled tokens. */
+        List<long[]> generate(List<long[]> contexts, List<long[]> keep, int newTokens) {
+            if (newTokens == 0) {
+                return keep.stream().map(long[]::clone).toList();
+            }
+            List<long[]> prompts = new ArrayList<>();
+            int room = gen.config().maxPositions() - newTokens;
+            for (int i = 0; i < contexts.size(); i++) {
+                long[] p = TokenIds.concat(contexts.get(i), keep.get(i));
+                // a context longer than the model's positions keeps its end, where "Prompt:" is
+                prompts.add(p.length <= room ? p : Arrays.copyOfRange(p, p.length - room, p.length));
+            }
+            GenerationConfig g = GenerationConfig.builder()
+                    .maxNewTokens(newTokens).minNewTokens(newTokens)
+                    .temperature(cfg.generationTemperature()).topK(cfg.generationTopK()).topP(cfg.generationTopP())
+                    .repetitionPenalty(cfg.generationRepetitionPenalty()).bannedTexts(NO_NEWLINES)
+                    .seed(rng.nextLong()).stopAtEos(false).build();
+            List<Generation> out = gen.generateFromIds(prompts, g);
+            List<long[]> result = new ArrayList<>();
+            for (int i = 0; i < out.size(); i++) {
+                result.add(TokenIds.concat(keep.get(i), out.get(i).tokens()));
+            }
+            return result;
+        }
+
+        <T> T pick(List<T> xs) {
+            return xs.get(rng.nextInt(xs.size()));
+        }
+
+        /** API order without reranking: by mean accuracy, ties by mean loss (stable; spec 6's fix). */
+        List<RankedPrompt> rankPool() {
+            List<PromptPool.Entry> entries = new ArrayList<>(pool.all());
+            if (!generationOrder) {
+                entries.sort((a, b) -> a.meanAccuracy() != b.meanAccuracy()
+                        ? Double.compare(b.meanAccuracy(), a.meanAccuracy())
+                        : Double.compare(a.meanLoss(), b.meanLoss()));
+            }
+            return entries.stream().map(this::ranked).toList();
+        }
+
+        /** The pool's best 64 (by mean loss, at least 3 evaluations) rescored on the first 256 rows. */
+        List<RankedPrompt> rerank() {
+            List<PromptPool.Entry> best = pool.topkAll(64, 3);
+            if (best.isEmpty()) {
+                List<PromptPool.Entry> all = new ArrayList<>(pool.all());
+                Collections.shuffle(all, rng);
+                best = all.subList(0, Math.min(64, all.size()));
+            }
+            List<DataRows.Row> eval = data.rows().subList(0, Math.min(256, data.rows().size()));
+            List<long[]> ids = best.stream().map(e -> e.ids).toList();
+            double[] nll = new double[ids.size()];
+            int[] correct = new int[ids.size()];
+            for (int from = 0; from < eval.size(); from += cfg.batchSize()) {
+                Interrupts.check();
+                List<DataRows.Row> batch = eval.subList(from, Math.min(eval.size(), from + cfg.batchSize()));
+                List<CandidateScorer.Score> s = scorer.score(ids, batch);
+                for (int i = 0; i < ids.size(); i++) {
+                    nll[i] += s.get(i).loss() * batch.size();
+                    correct[i] += s.get(i).correct();
+                }
+                candidatesScored += ids.size();
+            }
+            List<RankedPrompt> out = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                out.add(new RankedPrompt(genTok.decode(ids.get(i)), ids.get(i), nll[i] / eval.size(),
+                        (double) correct[i] / eval.size(), best.get(i).evaluations()));
+            }
+            out.sort((a, b) -> a.meanAccuracy() != b.meanAccuracy()
+                    ? Double.compare(b.meanAccuracy(), a.meanAccuracy())
+                    : Double.compare(a.meanLoss(), b.meanLoss()));
+            return out;
+        }
+
+        RankedPrompt ranked(PromptPool.Entry e) {
+            return new RankedPrompt(genTok.decode(e.ids), e.ids, e.meanLoss(), e.meanAccuracy(), e.evaluations());
+        }
+    }
+
+    /** Stops when the top 5 (each evaluated more than 3 times) is the same set for this many steps. */
+    private static final class EarlyStopping {
+        private final int patience;
+        private Set<List<Long>> previous = Set.of();
+        private int unchanged;
+
+        EarlyStopping(int patience) {
+            this.patience = patience;
+        }
+
+        boolean stop(PromptPool pool) {
+            if (patience < 0) {
+                return false;
+            }
+            Set<List<Long>> top = new HashSet<>();
+            for (PromptPool.Entry e : pool.topk(5, 3)) {
+                top.add(PromptPool.key(e.ids));
+            }
+            if (top.size() == 5 && top.equals(previous)) {
+                unchanged++;
+            } else {
+                unchanged = 0;
+                previous = top;
+            }
+            return unchanged >= patience;
+        }
+    }
+}
