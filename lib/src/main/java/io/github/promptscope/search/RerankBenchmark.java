@@ -1,0 +1,75 @@
+package io.github.promptscope.search;
+
+import io.github.promptscope.data.Datasets;
+import io.github.promptscope.data.Example;
+import io.github.promptscope.data.PromptLayout;
+import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.lm.PromptScores;
+import io.github.promptscope.lm.TextTokenizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The reranking loop on its own, as a benchmark workload: {@code candidates} random prompts of
+ * {@code tokens} tokens, each scored on the same {@code examples} add_two rows in iPrompt's layout.
+ * The workload is plain token ids, so {@code environment/bench_transformers.py} can run exactly the
+ * same work with Python {@code transformers}.
+ */
+public final class RerankBenchmark {
+
+    /** The ids to score: every prompt against every (context, target). */
+    public record Workload(List<long[]> prompts, List<long[]> contexts, List<long[]> targets) {
+        /** Tokens one pass pushes through the model (prompt + context + target for every pair). */
+        public long tokensPerPass() {
+            long perExample = 0;
+            for (int i = 0; i < contexts.size(); i++) {
+                perExample += contexts.get(i).length + targets.get(i).length;
+            }
+            long promptTokens = prompts.stream().mapToLong(p -> p.length).sum();
+            return prompts.size() * perExample + promptTokens * contexts.size();
+        }
+    }
+
+    /** Timing of repeated passes. */
+    public record Timing(int passes, double seconds, double candidatesPerSecond, double tokensPerSecond,
+            double checksum) {}
+
+    private RerankBenchmark() {}
+
+    public static Workload workload(LanguageModel lm, int candidates, int examples, int tokens, long seed) {
+        TextTokenizer tok = lm.tokenizer();
+        Random rng = new Random(seed);
+        List<long[]> prompts = new ArrayList<>();
+        for (int c = 0; c < candidates; c++) {
+            long[] p = new long[tokens];
+            for (int t = 0; t < tokens; t++) {
+                p[t] = rng.nextInt(tok.vocabSize());
+            }
+            prompts.add(p);
+        }
+        List<long[]> contexts = new ArrayList<>();
+        List<long[]> targets = new ArrayList<>();
+        List<Example> rows = Datasets.get("add_two", seed, 100).train();
+        for (int i = 0; i < examples; i++) {
+            Example e = rows.get(i % rows.size());
+            contexts.add(tok.encode(PromptLayout.BEFORE_INPUT + e.input()));
+            targets.add(tok.encode(PromptLayout.stripOutput(e.output())));
+        }
+        return new Workload(prompts, contexts, targets);
+    }
+
+    /** Scores the workload {@code passes} times (after one warm-up pass) with the shared-prompt scorer. */
+    public static Timing time(LanguageModel lm, Workload w, int passes) {
+        lm.scoreUnderPrompts(w.prompts(), w.contexts(), w.targets());
+        long start = System.nanoTime();
+        double checksum = 0;
+        for (int i = 0; i < passes; i++) {
+            PromptScores s = lm.scoreUnderPrompts(w.prompts(), w.contexts(), w.targets());
+            checksum = s.loss(0);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Timing(passes, seconds, passes * w.prompts().size() / seconds,
+                passes * w.tokensPerPass() / seconds, checksum);
+    }
+}
