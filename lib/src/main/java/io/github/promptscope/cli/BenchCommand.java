@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,8 +22,8 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "What to measure: rerank.")
     String what;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint folder (default: the shipped default model).")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--candidates", defaultValue = "60", description = "Prompts per pass (iPrompt's 60 per step). Default ${DEFAULT-VALUE}.")
     int candidates;
@@ -47,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!what.equals("rerank")) {
             throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: rerank");
         }
-        try (LanguageModel lm = model == null ? LanguageModel.loadDefault() : LanguageModel.load(model)) {
+        try (LanguageModel lm = model.load()) {
             RerankBenchmark.Workload w = RerankBenchmark.workload(lm, candidates, examples, tokens, seed);
             if (workloadOut != null) {
                 Map<String, Object> json = new LinkedHashMap<>();

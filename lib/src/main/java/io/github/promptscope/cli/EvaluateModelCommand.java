@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate-model", mixinStandardHelpOptions = true,
@@ -20,8 +21,8 @@ import picocli.CommandLine.Option;
                 "writes OUT/description_gap.json and copies the training log and summary beside it."})
 final class EvaluateModelCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint folder (default: the shipped default model).")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--out", defaultValue = "results/default-model", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
@@ -36,7 +37,7 @@ final class EvaluateModelCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> tasks = Datasets.list().stream().map(TaskInfo::name).toList();
         ObjectMapper json = new ObjectMapper();
-        try (LanguageModel lm = model == null ? LanguageModel.loadDefault() : LanguageModel.load(model)) {
+        try (LanguageModel lm = model.load()) {
             List<DescriptionGap.Row> rows = DescriptionGap.evaluate(lm, tasks, seed, perTask);
             System.out.printf("%-20s %-10s %6s %6s %6s %6s %8s%n", "task", "collection", "true", "wrong", "none", "gap",
                     "held-out");

@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -48,8 +49,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--outputs", description = "One output per line, matching --inputs.")
     Path outputs;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint folder (default: the shipped default model).")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--method", defaultValue = "iprompt", description = "iprompt, suffix or autoprompt (default ${DEFAULT-VALUE}).")
     String method;
@@ -88,7 +89,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Budget budget = maxMinutes == null ? Budget.unlimited()
                 : Budget.time(Duration.ofMillis((long) (maxMinutes * 60_000)));
-        try (LanguageModel lm = model == null ? LanguageModel.loadDefault() : LanguageModel.load(model)) {
+        try (LanguageModel lm = model.load()) {
             Instant start = Instant.now();
             SearchResult r = Methods.create(method, cfg).search(lm, data.inputs, data.outputs, budget);
             Instant end = Instant.now();

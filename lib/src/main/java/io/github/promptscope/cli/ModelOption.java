@@ -4,14 +4,14 @@ import io.github.promptscope.lm.LanguageModel;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The {@code --model DIR} option every model-using command shares. */
+/** The {@code --model DIR} option every model-using command shares; without it, the default model. */
 final class ModelOption {
 
-    @Option(names = "--model", paramLabel = "DIR", required = true,
-            description = "Hugging Face checkpoint folder (config.json, *.safetensors, tokenizer.json).")
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Hugging Face checkpoint folder (config.json, *.safetensors, tokenizer.json); default: models/default.")
     Path dir;
 
     LanguageModel load() {
-        return LanguageModel.load(dir);
+        return dir == null ? LanguageModel.loadDefault() : LanguageModel.load(dir);
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.Table;
 
@@ -47,8 +48,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--results", defaultValue = "results", description = "Results folder (default ${DEFAULT-VALUE}).")
     Path results;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint folder (default: the shipped default model).")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--steps", defaultValue = "60", description = "Most search steps per run (default ${DEFAULT-VALUE}).")
     int steps;
@@ -66,7 +67,7 @@ final class SweepCommand implements Callable<Integer> {
             Methods.create(m, IPromptConfig.quick()); // fail on an unknown name before any run
         }
         System.setProperty("promptscope.progress", "off"); // the sweep's own bar reports progress
-        try (LanguageModel lm = model == null ? LanguageModel.loadDefault() : LanguageModel.load(model)) {
+        try (LanguageModel lm = model.load()) {
             List<RunConfig> configs = new ArrayList<>();
             for (String task : taskNames) {
                 for (String method : methods) {
