@@ -73,9 +73,8 @@ public final class AutoPrompt implements PromptSearch {
         int steps = 0;
         long scored = 0;
         String stopReason = "epochs";
-        int maxSteps = Math.min(cfg.maxNSteps(), budget.maxSteps());
-        long deadline = started + budget.maxTime().toNanos();
-        try (Progress bar = Progress.start(method(), maxSteps, 0)) {
+        StepBudget limits = new StepBudget(cfg.maxNSteps(), budget);
+        try (Progress bar = Progress.start(method(), limits.maxSteps(), 0)) {
             outer:
             for (int epoch = 0; epoch < cfg.nEpochs(); epoch++) {
                 List<DataRows.Row> order = new ArrayList<>(data.rows());
@@ -117,12 +116,8 @@ public final class AutoPrompt implements PromptSearch {
                         stopReason = "early_stopping";
                         break outer;
                     }
-                    if (steps >= maxSteps) {
-                        stopReason = "steps";
-                        break outer;
-                    }
-                    if (System.nanoTime() > deadline) {
-                        stopReason = "time";
+                    if (limits.exhausted(steps) != null) {
+                        stopReason = limits.exhausted(steps);
                         break outer;
                     }
                 }
@@ -132,9 +127,7 @@ public final class AutoPrompt implements PromptSearch {
         for (PromptPool.Entry e : pool.all()) {
             ranked.add(new RankedPrompt(tok.decode(e.ids), e.ids, e.meanLoss(), e.meanAccuracy(), e.evaluations()));
         }
-        ranked.sort((a, b) -> a.meanAccuracy() != b.meanAccuracy()
-                ? Double.compare(b.meanAccuracy(), a.meanAccuracy())
-                : Double.compare(a.meanLoss(), b.meanLoss()));
+        ranked.sort(RankedPrompt.BY_ACCURACY_THEN_LOSS);
         ObjectNode config = new ObjectMapper().valueToTree(cfg);
         config.put("numCandidates", numCandidates);
         config.put("init", init);

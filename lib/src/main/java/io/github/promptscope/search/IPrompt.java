@@ -90,12 +90,11 @@ public final class IPrompt implements PromptSearch {
         }
 
         SearchResult execute() {
-            int maxSteps = Math.min(cfg.maxNSteps(), budget.maxSteps());
-            long deadline = started + budget.maxTime().toNanos();
+            StepBudget limits = new StepBudget(cfg.maxNSteps(), budget);
             int batchesPerEpoch = (data.rows().size() + cfg.batchSize() - 1) / cfg.batchSize();
             long totalDatapoints = 0;
             EarlyStopping early = new EarlyStopping(cfg.earlyStoppingSteps());
-            try (Progress bar = Progress.start(method, (long) Math.min(maxSteps, cfg.nEpochs() * batchesPerEpoch), 0)) {
+            try (Progress bar = Progress.start(method, (long) Math.min(limits.maxSteps(), cfg.nEpochs() * batchesPerEpoch), 0)) {
                 outer:
                 for (int epoch = 0; epoch < cfg.nEpochs(); epoch++) {
                     List<DataRows.Row> order = new ArrayList<>(data.rows());
@@ -117,12 +116,8 @@ public final class IPrompt implements PromptSearch {
                             stopReason = "datapoints";
                             break outer;
                         }
-                        if (steps >= maxSteps) {
-                            stopReason = "steps";
-                            break outer;
-                        }
-                        if (System.nanoTime() > deadline) {
-                            stopReason = "time";
+                        if (limits.exhausted(steps) != null) {
+                            stopReason = limits.exhausted(steps);
                             break outer;
                         }
                     }
@@ -233,13 +228,11 @@ public final class IPrompt implements PromptSearch {
 
         /** API order without reranking: by mean accuracy, ties by mean loss (stable; spec 6's fix). */
         List<RankedPrompt> rankPool() {
-            List<PromptPool.Entry> entries = new ArrayList<>(pool.all());
+            List<RankedPrompt> ranked = new ArrayList<>(pool.all().stream().map(this::ranked).toList());
             if (!generationOrder) {
-                entries.sort((a, b) -> a.meanAccuracy() != b.meanAccuracy()
-                        ? Double.compare(b.meanAccuracy(), a.meanAccuracy())
-                        : Double.compare(a.meanLoss(), b.meanLoss()));
+                ranked.sort(RankedPrompt.BY_ACCURACY_THEN_LOSS);
             }
-            return entries.stream().map(this::ranked).toList();
+            return ranked;
         }
 
         /** The pool's best 64 (by mean loss, at least 3 evaluations) rescored on the first 256 rows. */
@@ -269,9 +262,7 @@ public final class IPrompt implements PromptSearch {
                 out.add(new RankedPrompt(genTok.decode(ids.get(i)), ids.get(i), nll[i] / eval.size(),
                         (double) correct[i] / eval.size(), best.get(i).evaluations()));
             }
-            out.sort((a, b) -> a.meanAccuracy() != b.meanAccuracy()
-                    ? Double.compare(b.meanAccuracy(), a.meanAccuracy())
-                    : Double.compare(a.meanLoss(), b.meanLoss()));
+            out.sort(RankedPrompt.BY_ACCURACY_THEN_LOSS);
             return out;
         }
 

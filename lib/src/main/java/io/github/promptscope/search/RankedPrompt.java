@@ -11,6 +11,11 @@ package io.github.promptscope.search;
  */
 public record RankedPrompt(String text, long[] ids, double meanLoss, double meanAccuracy, int evaluations) {
 
+    /** Best first: higher accuracy, ties broken by lower loss (a stable version of the reference's sort). */
+    public static final java.util.Comparator<RankedPrompt> BY_ACCURACY_THEN_LOSS =
+            java.util.Comparator.comparingDouble((RankedPrompt p) -> -p.meanAccuracy())
+                    .thenComparingDouble(RankedPrompt::meanLoss);
+
     /** Mean log-likelihood of an output token under this prompt. */
     public double meanLogLikelihood() {
         return -meanLoss;
