@@ -91,12 +91,18 @@ public final class Trainer {
             try (Progress bar = Progress.start("train", cfg.steps(), start)) {
                 long windowStart = System.nanoTime();
                 int windowSteps = 0;
+                int skipped = 0;
                 int end = Math.min(stopAt, cfg.steps());
                 for (int step = start; step < end; step++) {
                     Interrupts.check();
                     double lr = cfg.learningRateAt(step);
                     double[] lossAndNorm = step(engine, params, opt, train.batch(step, cfg.batchSize()), lr, step + 1);
                     lastLoss = lossAndNorm[0];
+                    skipped = Double.isFinite(lastLoss) && Double.isFinite(lossAndNorm[1]) ? 0 : skipped + 1;
+                    if (skipped >= 10) {
+                        throw new IllegalStateException("training diverged: 10 steps in a row had a non-finite loss "
+                                + "or gradient (step " + (step + 1) + "); lower the learning rate");
+                    }
                     windowSteps++;
                     double tokPerSec = windowSteps * tokensPerStep / ((System.nanoTime() - windowStart) / 1e9);
                     bar.update(step + 1, String.format("loss %.3f lr %.1e %.0f tok/s", lastLoss, lr, tokPerSec));
@@ -170,11 +176,21 @@ public final class Trainer {
                 sq += g.square().sum().getFloat();
             }
             double norm = Math.sqrt(sq);
+            if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+                // an overflow in one batch must not poison the weights: skip the update, keep the moments
+                zeroGradients(params);
+                return new double[] {loss, norm};
+            }
             double scale = cfg.gradClip() > 0 && norm > cfg.gradClip() ? cfg.gradClip() / norm : 1.0;
             opt.update(params, grads, lr, scale, t);
-            grads.values().forEach(g -> g.subi(g)); // PyTorch accumulates gradients; clear them for the next step
+            zeroGradients(params); // PyTorch accumulates gradients; clear them for the next step
             return new double[] {loss, norm};
         }
+    }
+
+    /** Sets every gradient to zero in place; a subtraction would keep a NaN or infinity. */
+    private static void zeroGradients(Map<String, NDArray> params) {
+        params.values().forEach(p -> ai.djl.pytorch.jni.JniUtils.zeroGrad((ai.djl.pytorch.engine.PtNDArray) p));
     }
 
     private NDArray crossEntropy(NDManager m, long[][] inputs, long[] targets) {
