@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a small GPT-2 from scratch on a generated corpus: tokenizer, initial weights, training.",
-                "Run again with the same --out to resume an interrupted run."})
+                "The defaults reproduce the shipped default model. Run again with the same --out to resume."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe (only 'default': every task in the search layouts).")
@@ -21,7 +21,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder: the trained model in Hugging Face layout, logs, checkpoint.")
     Path out;
 
-    @Option(names = "--steps", defaultValue = "6000", description = "Optimizer steps (default ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "4000", description = "Optimizer steps (default ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of corpus, initialisation and data order (default ${DEFAULT-VALUE}).")
@@ -31,7 +31,7 @@ final class TrainCommand implements Callable<Integer> {
     int documents;
 
     @Option(names = "--layers", defaultValue = "4") int layers;
-    @Option(names = "--width", defaultValue = "256") int width;
+    @Option(names = "--width", defaultValue = "192") int width;
     @Option(names = "--heads", defaultValue = "4") int heads;
     @Option(names = "--positions", defaultValue = "256") int positions;
 
@@ -41,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seq-len", defaultValue = "128", description = "Tokens per packed sequence (default ${DEFAULT-VALUE}).")
     int seqLen;
 
-    @Option(names = "--lr", defaultValue = "3e-3", description = "Peak learning rate (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default ${DEFAULT-VALUE}).")
     double lr;
 
     @Option(names = "--warmup", defaultValue = "200", description = "Warmup steps (default ${DEFAULT-VALUE}).")
