@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Language models that explain patterns: in a dataset, a neuron, a learned function, a tuned prompt.",
-        subcommands = {DatasetsCommand.class, LogprobsCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DatasetsCommand.class, LogprobsCommand.class, GenerateCommand.class, KernelCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
