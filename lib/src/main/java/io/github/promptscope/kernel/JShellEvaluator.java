@@ -214,8 +214,17 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /** Signature and javadoc of what is at {@code cursor}, or empty. */
     public List<String> inspect(String code, int cursor) {
+        List<SourceCodeAnalysis.Documentation> docs = shell.sourceCodeAnalysis().documentation(code, cursor, true);
+        if (docs.isEmpty()) {
+            // JShell documents the call whose argument list the cursor is in; on a name, ask as if "(" followed.
+            int end = Math.min(cursor, code.length());
+            while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+                end++;
+            }
+            docs = shell.sourceCodeAnalysis().documentation(code.substring(0, end) + "(", end + 1, true);
+        }
         List<String> out = new ArrayList<>();
-        for (SourceCodeAnalysis.Documentation d : shell.sourceCodeAnalysis().documentation(code, cursor, true)) {
+        for (SourceCodeAnalysis.Documentation d : docs) {
             out.add(d.javadoc() == null || d.javadoc().isBlank() ? d.signature() : d.signature() + "\n\n" + d.javadoc());
         }
         return out;

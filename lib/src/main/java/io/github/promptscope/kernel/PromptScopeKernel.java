@@ -9,7 +9,6 @@ import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -147,9 +146,5 @@ public final class PromptScopeKernel extends BaseKernel {
     /** For tests and notebooks: the session behind this kernel. */
     public NotebookSession session() {
         return session;
-    }
-
-    static List<String> split(String s) {
-        return new ArrayList<>(List.of(s.split("\n")));
     }
 }
