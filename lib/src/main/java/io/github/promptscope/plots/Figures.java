@@ -23,7 +23,8 @@ public final class Figures {
      * and the figure's script. Each fragment carries the library, so any single output renders alone.
      */
     public static String toHtml(Figure figure) {
-        String div = "ps-plot-" + UUID.randomUUID();
+        // jsplot also uses the div id in a JavaScript variable name, so it must be an identifier.
+        String div = "psplot_" + UUID.randomUUID().toString().replace("-", "");
         return Plotly.inlineScript() + fragment(figure, div);
     }
 

@@ -26,6 +26,7 @@ class PlotsTest {
         String html = Figures.toHtml(Plots.bar(summary(), "task", "Mean [mrr]", "MRR"));
         assertTrue(html.contains("plotly.js v" + Plotly.VERSION), "bundle header");
         assertTrue(html.contains("Plotly.newPlot"));
+        assertTrue(html.matches("(?s).*var target_psplot_[0-9a-f]{32} = .*"), "div id usable as a JS identifier");
         String ours = html.replace(Plotly.source(), ""); // the library's own strings name URLs it never fetches here
         assertTrue(!ours.contains("http"), ours);
         assertTrue(html.length() > 4_000_000, "the library is inline");
