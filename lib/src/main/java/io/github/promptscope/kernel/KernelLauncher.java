@@ -12,9 +12,6 @@ import java.util.logging.Logger;
 /** Starts the kernel on a Jupyter connection file and blocks until Jupyter shuts it down. */
 public final class KernelLauncher {
 
-    /** Held so JUL keeps the level: basekernel logs every socket loop start and stop at INFO. */
-    private static final Logger BASEKERNEL_LOG = Logger.getLogger("io.github.spencerpark");
-
     private KernelLauncher() {
     }
 
@@ -22,7 +19,9 @@ public final class KernelLauncher {
         String json = Files.readString(connectionFile, StandardCharsets.UTF_8);
         KernelConnectionProperties props = KernelConnectionProperties.parse(json);
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
-        BASEKERNEL_LOG.setLevel(Level.WARNING);
+        // basekernel logs every socket loop's start and stop at INFO on loggers named "Loop-..." (JUL);
+        // the library itself logs through SLF4J, so the JUL root level only quiets the protocol layer.
+        Logger.getLogger("").setLevel(Level.WARNING);
         if (System.getProperty("promptscope.progress") == null) {
             System.setProperty("promptscope.progress", "line"); // one line rewritten in place, not a terminal bar
         }
