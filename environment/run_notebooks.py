@@ -56,8 +56,9 @@ def run(path: Path, out_dir: Path, timeout: int) -> str | None:
     nbformat.write(nb, out_dir / path.name)
     export_html(nb, out_dir / (path.stem + ".html"))
     status = "FAILED" if failure else "ok"
-    print(f"run-notebooks: {path.name}: {status} in {time.time() - started:.0f}s -> "
-          f"{(out_dir / path.stem).relative_to(REPO) if out_dir.is_relative_to(REPO) else out_dir}.{{ipynb,html}}",
+    target = out_dir / path.stem
+    shown = target.relative_to(REPO) if target.is_relative_to(REPO) else target
+    print(f"run-notebooks: {path.name}: {status} in {time.time() - started:.0f}s -> {shown}.{{ipynb,html}}",
           file=sys.stderr)
     return failure
 
