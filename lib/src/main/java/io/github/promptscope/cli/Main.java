@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Language models that explain patterns: in a dataset, a neuron, a learned function, a tuned prompt.",
-        subcommands = {ExplainCommand.class, SweepCommand.class, DatasetsCommand.class, LogprobsCommand.class, GenerateCommand.class, TrainCommand.class, EvaluateModelCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ExplainCommand.class, SweepCommand.class, DatasetsCommand.class, LogprobsCommand.class,
+                GenerateCommand.class, TrainCommand.class, EvaluateModelCommand.class, BenchCommand.class,
+                KernelCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
