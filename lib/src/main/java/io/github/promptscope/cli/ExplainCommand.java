@@ -96,7 +96,7 @@ final class ExplainCommand implements Callable<Integer> {
             print(r, data);
             @SuppressWarnings("unchecked")
             Map<String, Object> params = new ObjectMapper().convertValue(cfg, Map.class);
-            RunConfig config = SearchRecords.config(method, data.name, seed, lm.dir().toString(), lm.weightsSha256(), params);
+            RunConfig config = SearchRecords.config(method, data.name, seed, lm, params);
             RecordStore store = new RecordStore(results, "explain");
             Path written = store.write(SearchRecords.record("explain", config, r, data.keywords, start, end));
             System.out.println("run record: " + written);

@@ -1,5 +1,6 @@
 package io.github.promptscope.results;
 
+import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.metrics.Recovery;
 import io.github.promptscope.search.RankedPrompt;
 import io.github.promptscope.search.SearchResult;
@@ -23,10 +24,15 @@ public final class SearchRecords {
 
     private SearchRecords() {}
 
-    /** The configuration a search run is identified by; its id decides whether a sweep must run it. */
-    public static RunConfig config(String method, String dataset, long seed, String model, String weightsSha256,
+    /**
+     * The configuration a search run is identified by; its id decides whether a sweep must run it.
+     * The model is named by its folder's name and identified by its weights' hash, not by an
+     * absolute path, so records made on one machine are recognised as done on another.
+     */
+    public static RunConfig config(String method, String dataset, long seed, LanguageModel model,
             Map<String, ?> params) {
-        return RunConfig.of("iprompt", method, dataset, seed, model, weightsSha256, params);
+        return RunConfig.of("iprompt", method, dataset, seed, model.dir().toAbsolutePath().normalize().getFileName()
+                .toString(), model.weightsSha256(), params);
     }
 
     public static RunOutput output(SearchResult r, Pattern keywords) {
