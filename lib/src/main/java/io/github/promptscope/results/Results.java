@@ -33,7 +33,8 @@ public final class Results {
     }
 
     /**
-     * Every {@code *.json} record under the given files or folders (recursively), one row each, with
+     * Every {@code *.json} run record under the given files or folders (recursively; JSON files that
+     * are not run records, such as training logs, are passed over), one row each, with
      * nested fields flattened to dotted column names. Columns are typed from their values:
      * integers become {@link LongColumn} (groupable), other numbers {@link DoubleColumn}, booleans
      * {@link BooleanColumn}, anything else {@link StringColumn}; a field a record lacks is missing.
@@ -42,7 +43,11 @@ public final class Results {
         List<Map<String, JsonNode>> rows = new ArrayList<>();
         for (Path p : expand(paths)) {
             try {
-                rows.add(JsonFlattener.flatten(Json.MAPPER.readTree(p.toFile())));
+                JsonNode node = Json.MAPPER.readTree(p.toFile());
+                if (!isRunRecord(node)) {
+                    continue; // other JSON under results/ (training logs, evaluations) is not a run
+                }
+                rows.add(JsonFlattener.flatten(node));
             } catch (IOException e) {
                 throw new UncheckedIOException(p + ": not a JSON run record: " + e.getMessage(), e);
             }
@@ -54,6 +59,12 @@ public final class Results {
             table.addColumns(column(name, rows));
         }
         return table;
+    }
+
+    /** A run record has an id, an experiment, a status and a config; nothing else is loaded as a run. */
+    static boolean isRunRecord(JsonNode node) {
+        return node != null && node.isObject() && node.has("id") && node.has("experiment") && node.has("status")
+                && node.path("config").isObject();
     }
 
     /** Mean, standard error and count of {@code valueColumn}, grouped by {@code groupColumns}. */

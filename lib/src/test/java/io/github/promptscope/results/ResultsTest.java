@@ -31,6 +31,12 @@ class ResultsTest {
         write(math, "iprompt", "add_two", 3, 0.0);
         write(math, "suffix", "add_two", 1, 0.25);
         write(new RecordStore(dir.resolve("nested"), "other"), "suffix", "add_two", 2, 0.75);
+        try {
+            // JSON that is not a run record (a training summary) lives under results/ too and is passed over
+            java.nio.file.Files.writeString(dir.resolve("training.json"), "{\"report\": {\"steps\": 10}}");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
 
         Table runs = Results.load(dir);
         assertEquals(5, runs.rowCount());
