@@ -8,6 +8,13 @@ import io.github.promptscope.data.TaskInfo;
 import io.github.promptscope.lm.AtomicFiles;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.metrics.DescriptionGap;
+import io.github.promptscope.plots.Figures;
+import io.github.promptscope.plots.Plots;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +39,45 @@ final class EvaluateModelCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the examples (the training corpus's seed).")
     long seed;
+
+    /** Grouped bars: accuracy with the true description, a wrong one, and none, per task. */
+    static Figure gapFigure(List<DescriptionGap.Row> rows) {
+        StringColumn task = StringColumn.create("task");
+        StringColumn prompt = StringColumn.create("prompt");
+        DoubleColumn acc = DoubleColumn.create("accuracy");
+        DoubleColumn zero = DoubleColumn.create("error");
+        for (DescriptionGap.Row r : rows) {
+            for (String kind : List.of("true description", "wrong description", "no description")) {
+                task.append(r.task());
+                prompt.append(kind);
+                acc.append(kind.startsWith("true") ? r.withTrue() : kind.startsWith("wrong") ? r.withWrong() : r.withNone());
+                zero.append(0);
+            }
+        }
+        return Plots.barsWithErrors(Table.create("gap", task, prompt, acc, zero), "task", "prompt", "accuracy", "error",
+                "Default model: exact-match accuracy per task by prompt");
+    }
+
+    /** Training and validation loss against the step, from the training log. */
+    static Figure curveFigure(Path log) throws java.io.IOException {
+        IntColumn step = IntColumn.create("step");
+        DoubleColumn loss = DoubleColumn.create("loss");
+        StringColumn split = StringColumn.create("split");
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(log)) {
+            com.fasterxml.jackson.databind.JsonNode e = json.readTree(line);
+            step.append(e.path("step").asInt());
+            loss.append(e.path("loss").asDouble());
+            split.append("train");
+            if (e.has("validation_loss")) {
+                step.append(e.path("step").asInt());
+                loss.append(e.path("validation_loss").asDouble());
+                split.append("validation (held-out examples)");
+            }
+        }
+        return Plots.line(Table.create("curve", step, loss, split), "step", "loss", "split",
+                "Default model: training curve (nats per token)");
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -62,7 +108,11 @@ final class EvaluateModelCommand implements Callable<Integer> {
                     AtomicFiles.copy(lm.dir().resolve(f), out.resolve(f));
                 }
             }
-            System.out.println("wrote " + out.resolve("description_gap.json"));
+            Figures.save(gapFigure(rows), out.resolve("description_gap.html"));
+            if (Files.isRegularFile(lm.dir().resolve("training_log.jsonl"))) {
+                Figures.save(curveFigure(lm.dir().resolve("training_log.jsonl")), out.resolve("training_curve.html"));
+            }
+            System.out.println("wrote " + out.resolve("description_gap.json") + " and the figures beside it");
         }
         return 0;
     }

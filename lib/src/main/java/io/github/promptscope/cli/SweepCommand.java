@@ -37,7 +37,7 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--steps", defaultValue = "60", description = "Most search steps per run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "30", description = "Most search steps per run (default ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--n", defaultValue = "100", description = "Examples generated per task (default ${DEFAULT-VALUE}).")
