@@ -2,10 +2,9 @@ package io.github.promptscope.results;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import io.github.promptscope.lm.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -68,18 +67,7 @@ public final class RecordStore {
         }
         Path target = path(record.id());
         try {
-            Files.createDirectories(dir());
-            Path tmp = Files.createTempFile(dir(), "." + record.id() + "-", ".tmp");
-            try {
-                Json.MAPPER.writeValue(tmp.toFile(), record);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.writeBytes(target, Json.MAPPER.writeValueAsBytes(record));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(target + ": cannot write run record: " + e.getMessage(), e);
