@@ -104,6 +104,11 @@ public final class RecoverySweep {
         return configs;
     }
 
+    /** How many of this sweep's runs {@code store} has no completed record of yet. */
+    public long pending(RecordStore store) {
+        return configs().stream().filter(c -> !store.isDone(c.id())).count();
+    }
+
     public SweepReport run(RecordStore store) {
         return SweepRunner.into(store).parallelism(parallelism).run(configs(), c -> {
             Dataset d = Datasets.get(c.dataset(), c.seed(), examples);
