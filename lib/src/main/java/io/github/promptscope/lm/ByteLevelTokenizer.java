@@ -2,13 +2,9 @@ package io.github.promptscope.lm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A byte-level BPE tokenizer made by {@link TokenizerBuilder}, ready to be written as Hugging

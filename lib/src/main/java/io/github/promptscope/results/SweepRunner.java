@@ -73,7 +73,7 @@ public final class SweepRunner {
         }
         List<RunRecord> ran = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
-        try (ProgressBar bar = progressBar ? bar(todo.size()) : null) {
+        try (ProgressBar bar = progressBar && !todo.isEmpty() ? bar(todo.size()) : null) {
             List<Future<RunRecord>> futures = new ArrayList<>();
             for (RunConfig c : todo.values()) {
                 futures.add(pool.submit(() -> {

@@ -64,9 +64,4 @@ record DataRows(List<Row> rows) {
         }
         return picked;
     }
-
-    /** The distinct first tokens... of outputs are computed by the scorer; here the distinct outputs. */
-    List<String> outputs() {
-        return rows.stream().map(Row::output).distinct().toList();
-    }
 }
