@@ -115,7 +115,7 @@ def test_interrupt_stops_loop_and_kernel_stays_usable(kernel):
     timer = threading.Timer(1.5, kernel.km.interrupt_kernel)
     timer.start()
     reply, outputs = kernel.execute(
-        "while (true) {\n  steps++;\n  io.github.promptscope.lm.Interrupts.check();\n}", timeout=60)
+        "while (true) {\n  steps++;\n  io.github.promptscope.util.Interrupts.check();\n}", timeout=60)
     timer.join()
     assert reply["status"] == "error"
     tb = "\n".join([o for o in outputs if o["msg_type"] == "error"][0]["content"]["traceback"])

@@ -1,5 +1,6 @@
 package io.github.promptscope.cli;
 
+import io.github.promptscope.util.RepoPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.promptscope.lm.Engines;
 import io.github.promptscope.lm.LanguageModel;
@@ -62,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
             out.put("implementation", "promptscope");
             out.put("engine", Engines.describe());
             out.put("threads", System.getProperty("ai.djl.pytorch.num_threads"));
-            out.put("model", lm.dir().toString());
+            out.put("model", RepoPaths.label(lm.dir()));
             out.put("candidates", candidates);
             out.put("examples", examples);
             out.put("prompt_tokens", tokens);

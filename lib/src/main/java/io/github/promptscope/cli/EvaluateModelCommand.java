@@ -1,11 +1,12 @@
 package io.github.promptscope.cli;
 
+import io.github.promptscope.util.RepoPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.promptscope.data.Datasets;
 import io.github.promptscope.data.TaskInfo;
-import io.github.promptscope.lm.AtomicFiles;
+import io.github.promptscope.util.AtomicFiles;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.metrics.DescriptionGap;
 import io.github.promptscope.plots.Figures;
@@ -96,18 +97,14 @@ final class EvaluateModelCommand implements Callable<Integer> {
                 arr.add(o);
             }
             ObjectNode doc = json.createObjectNode();
-            doc.put("model", lm.dir().toString());
+            doc.put("model", RepoPaths.label(lm.dir()));
             doc.put("weights_sha256", lm.weightsSha256());
             doc.put("per_task", perTask);
             doc.put("seed", seed);
             doc.put("layout", "[description][\". \" + input][output], greedy exact match");
             doc.set("tasks", arr);
             AtomicFiles.writeString(out.resolve("description_gap.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
-            for (String f : List.of("training_log.jsonl", "training.json")) {
-                if (Files.isRegularFile(lm.dir().resolve(f))) {
-                    AtomicFiles.copy(lm.dir().resolve(f), out.resolve(f));
-                }
-            }
+            // the training log stays with the model (models/default); the figures are drawn from it, not copied
             Figures.save(gapFigure(rows), out.resolve("description_gap.html"));
             if (Files.isRegularFile(lm.dir().resolve("training_log.jsonl"))) {
                 Figures.save(curveFigure(lm.dir().resolve("training_log.jsonl")), out.resolve("training_curve.html"));

@@ -8,7 +8,7 @@ import io.github.promptscope.data.UserDatasets;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.results.RecordStore;
 import io.github.promptscope.results.RunConfig;
-import io.github.promptscope.results.SearchRecords;
+import io.github.promptscope.experiments.SearchRecords;
 import io.github.promptscope.search.Budget;
 import io.github.promptscope.search.IPromptConfig;
 import io.github.promptscope.search.Methods;

@@ -2,7 +2,7 @@ package io.github.promptscope.cli;
 
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.results.RecordStore;
-import io.github.promptscope.results.RecoverySweep;
+import io.github.promptscope.experiments.RecoverySweep;
 import io.github.promptscope.results.Results;
 import io.github.promptscope.results.SweepReport;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.github.promptscope.cli;
 
 import io.github.promptscope.data.TrainingCorpus;
-import io.github.promptscope.lm.Gpt2Init;
-import io.github.promptscope.lm.Trainer;
-import io.github.promptscope.lm.TrainerConfig;
-import io.github.promptscope.lm.TrainingRecipe;
+import io.github.promptscope.lm.train.Gpt2Init;
+import io.github.promptscope.lm.train.Trainer;
+import io.github.promptscope.lm.train.TrainerConfig;
+import io.github.promptscope.lm.train.TrainingRecipe;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class DataFiles {
 
-    public static final String HOME_PROPERTY = "promptscope.home";
+    public static final String HOME_PROPERTY = io.github.promptscope.util.RepoPaths.HOME_PROPERTY;
     static final String DIR = "data_utils";
 
     private DataFiles() {

@@ -17,8 +17,9 @@ import java.util.List;
 public final class NotebookSession implements AutoCloseable {
 
     /** PromptScope packages imported into every notebook when present (search and later ones may not be yet). */
-    static final List<String> LIBRARY_PACKAGES = List.of("lm", "data", "metrics", "results", "plots", "search",
-            "neurons", "functions", "prompts", "explain");
+    static final List<String> LIBRARY_PACKAGES = List.of("util", "data", "lm", "lm.tokenizer", "lm.train", "backend",
+            "search", "metrics", "results", "plots", "experiments",
+            "neurons", "functions", "ptuning", "explain");
 
     private final JShellEvaluator evaluator;
     private final MavenDependencies maven = new MavenDependencies();
@@ -37,7 +38,7 @@ public final class NotebookSession implements AutoCloseable {
                 "import static io.github.promptscope.kernel.Notebook.*;"));
         ClassLoader loader = NotebookSession.class.getClassLoader();
         for (String p : LIBRARY_PACKAGES) {
-            if (loader.getResource("io/github/promptscope/" + p + "/") != null) {
+            if (loader.getResource("io/github/promptscope/" + p.replace('.', '/') + "/") != null) {
                 s.add("import io.github.promptscope." + p + ".*;");
             }
         }

@@ -1,5 +1,7 @@
 package io.github.promptscope.lm;
 
+import io.github.promptscope.lm.checkpoint.CheckpointException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 

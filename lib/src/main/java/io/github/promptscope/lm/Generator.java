@@ -1,5 +1,7 @@
 package io.github.promptscope.lm;
 
+import io.github.promptscope.util.Interrupts;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;

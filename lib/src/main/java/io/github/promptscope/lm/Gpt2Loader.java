@@ -1,5 +1,8 @@
 package io.github.promptscope.lm;
 
+import io.github.promptscope.lm.checkpoint.ModelConfig;
+import io.github.promptscope.lm.checkpoint.Parameters;
+
 import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,7 @@ final class Gpt2Loader {
     static Decoder load(ModelConfig c, Parameters w) {
         int d = c.hiddenSize();
         int ff = c.intermediateSize();
-        UnaryOperator<NDArray> act = Activations.byName(c.file(), c.activation());
+        UnaryOperator<NDArray> act = Nonlinearities.byName(c.file(), c.activation());
         List<DecoderLayer> layers = new ArrayList<>();
         for (int i = 0; i < c.numLayers(); i++) {
             String p = "h." + i + ".";

@@ -1,5 +1,15 @@
 package io.github.promptscope.lm;
 
+import io.github.promptscope.lm.checkpoint.CheckpointException;
+import io.github.promptscope.lm.checkpoint.CheckpointSaver;
+import io.github.promptscope.util.Hashes;
+import io.github.promptscope.lm.checkpoint.CheckpointWeights;
+import io.github.promptscope.lm.checkpoint.ModelConfig;
+import io.github.promptscope.lm.checkpoint.Parameters;
+import io.github.promptscope.lm.tokenizer.TextTokenizer;
+import io.github.promptscope.lm.tokenizer.TokenIds;
+import io.github.promptscope.util.Interrupts;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -7,12 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -81,6 +88,11 @@ public final class LanguageModel implements AutoCloseable {
         return dir;
     }
 
+    /** The weights opened for training ({@code lm.train}); see {@link TrainableWeights}. */
+    public TrainableWeights trainableWeights() {
+        return new TrainableWeights(this);
+    }
+
     Decoder decoder() {
         return decoder;
     }
@@ -114,20 +126,7 @@ public final class LanguageModel implements AutoCloseable {
     /** SHA-256 over the weight files in order: identifies the exact weights in run records. */
     public synchronized String weightsSha256() {
         if (weightsSha256 == null) {
-            try {
-                MessageDigest md = MessageDigest.getInstance("SHA-256");
-                byte[] buf = new byte[1 << 20];
-                for (Path f : weightFiles) {
-                    try (InputStream in = Files.newInputStream(f)) {
-                        for (int n; (n = in.read(buf)) > 0; ) {
-                            md.update(buf, 0, n);
-                        }
-                    }
-                }
-                weightsSha256 = HexFormat.of().formatHex(md.digest());
-            } catch (IOException | NoSuchAlgorithmException e) {
-                throw new IllegalStateException("cannot hash weights in " + dir + ": " + e.getMessage(), e);
-            }
+            weightsSha256 = Hashes.sha256OfFiles(weightFiles);
         }
         return weightsSha256;
     }
@@ -146,7 +145,7 @@ public final class LanguageModel implements AutoCloseable {
         Double[] out = new Double[ids.length];
         if (ids.length > 1) {
             List<float[]> lps = new ArrayList<>();
-            targetLogProbs(List.of(ids), new int[] {1}, null, lps, new ArrayList<>());
+            ContinuationLogProbs.targetLogProbs(decoder, weights, config, List.of(ids), new int[] {1}, null, lps, new ArrayList<>());
             float[] lp = lps.get(0);
             for (int i = 1; i < ids.length; i++) {
                 out[i] = (double) lp[i - 1];
@@ -220,7 +219,7 @@ public final class LanguageModel implements AutoCloseable {
             }
             List<float[]> lps = new ArrayList<>();
             List<boolean[]> hits = new ArrayList<>();
-            targetLogProbs(batch, batchStarts, allowedTargets, lps, hits);
+            ContinuationLogProbs.targetLogProbs(decoder, weights, config, batch, batchStarts, allowedTargets, lps, hits);
             for (int j = from; j < to; j++) {
                 int i = order[j];
                 boolean greedy = true;
@@ -247,67 +246,6 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     /**
-     * For each sequence, ln p of every token from {@code firstTarget[b]} on, and whether it was the
-     * most likely token, in one right-padded forward pass. Only the hidden states that predict a
-     * target go through the LM head, which matters when the vocabulary is large.
-     */
-    private void targetLogProbs(List<long[]> seqs, int[] firstTarget, long[] allowed, List<float[]> logProbsOut,
-            List<boolean[]> argmaxOut) {
-        int batch = seqs.size();
-        int len = seqs.stream().mapToInt(s -> s.length).max().orElse(0);
-        long[][] ids = new long[batch][len];
-        long[][] positions = new long[batch][len];
-        boolean[][] keyMask = new boolean[batch][len];
-        List<Long> rowsToRead = new ArrayList<>();
-        List<Long> targets = new ArrayList<>();
-        for (int b = 0; b < batch; b++) {
-            long[] s = seqs.get(b);
-            for (int t = 0; t < len; t++) {
-                ids[b][t] = t < s.length ? s[t] : 0;
-                positions[b][t] = t;
-                keyMask[b][t] = t < s.length;
-            }
-            for (int t = firstTarget[b]; t < s.length; t++) {
-                rowsToRead.add((long) b * len + t - 1);
-                targets.add(s[t]);
-            }
-        }
-        if (targets.isEmpty()) {
-            seqs.forEach(s -> {
-                logProbsOut.add(new float[0]);
-                argmaxOut.add(new boolean[0]);
-            });
-            return;
-        }
-        float[] flat;
-        long[] best;
-        try (NDManager m = weights.newSubManager()) {
-            NDArray idArray = m.create(ids);
-            NDArray hidden = decoder.hidden(decoder.embed(idArray), positions, keyMask, null, Taps.NONE);
-            NDArray flatHidden = hidden.reshape(-1, config.hiddenSize());
-            NDArray picked = Decoder.rows(flatHidden, m.create(toArray(rowsToRead)));
-            NDArray logProbs = restrict(m, decoder.logits(picked), allowed).logSoftmax(-1);
-            NDArray target = m.create(toArray(targets), new Shape(targets.size(), 1));
-            flat = logProbs.gather(target, 1).toFloatArray();
-            best = logProbs.argMax(1).toLongArray();
-        }
-        int k = 0;
-        for (int b = 0; b < batch; b++) {
-            int count = Math.max(0, seqs.get(b).length - firstTarget[b]);
-            logProbsOut.add(Arrays.copyOfRange(flat, k, k + count));
-            boolean[] hit = new boolean[count];
-            for (int t = 0; t < count; t++) {
-                hit[t] = best[k + t] == targets.get(k + t);
-            }
-            argmaxOut.add(hit);
-            k += count;
-        }
-    }
-
-    /** Rows (prompt x example) one forward pass of {@link #scoreUnderPrompts} takes at most. */
-    private static final int PROMPT_SCORE_ROWS = 256;
-
-    /**
      * Scores every example's target under every prompt, the sequences being
      * {@code [prompt][context][target]}: the inner loop of prompt search. Each prompt's keys and
      * values are computed once and shared by all its examples, and only positions that predict a
@@ -320,126 +258,7 @@ public final class LanguageModel implements AutoCloseable {
     /** The same, with every target position's distribution restricted to {@code allowedTargets} (null: all). */
     public PromptScores scoreUnderPrompts(List<long[]> prompts, List<long[]> contexts, List<long[]> targets,
             long[] allowedTargets) {
-        if (contexts.size() != targets.size() || contexts.isEmpty()) {
-            throw new IllegalArgumentException("contexts (" + contexts.size() + ") and targets (" + targets.size()
-                    + ") must be non-empty lists of equal length");
-        }
-        int examples = contexts.size();
-        int[] targetTokens = new int[examples];
-        for (int i = 0; i < examples; i++) {
-            if (contexts.get(i).length == 0) {
-                throw new IllegalArgumentException("context " + i + " is empty; the first target token needs one");
-            }
-            targetTokens[i] = targets.get(i).length;
-        }
-        float[][] logProbs = new float[prompts.size()][];
-        boolean[][] greedy = new boolean[prompts.size()][];
-        java.util.Map<Integer, List<Integer>> byLength = new java.util.TreeMap<>();
-        for (int p = 0; p < prompts.size(); p++) {
-            byLength.computeIfAbsent(prompts.get(p).length, k -> new ArrayList<>()).add(p);
-        }
-        int perChunk = Math.max(1, PROMPT_SCORE_ROWS / examples);
-        for (List<Integer> group : byLength.values()) {
-            for (int from = 0; from < group.size(); from += perChunk) {
-                Interrupts.check();
-                List<Integer> chunk = group.subList(from, Math.min(group.size(), from + perChunk));
-                scorePromptChunk(chunk, prompts, contexts, targets, allowedTargets, logProbs, greedy);
-            }
-        }
-        return new PromptScores(logProbs, greedy, targetTokens);
-    }
-
-    private void scorePromptChunk(List<Integer> chunk, List<long[]> prompts, List<long[]> contexts,
-            List<long[]> targets, long[] allowed, float[][] logProbsOut, boolean[][] greedyOut) {
-        int c = chunk.size();
-        int b = contexts.size();
-        int n = prompts.get(chunk.get(0)).length;
-        int len = 0;
-        for (int i = 0; i < b; i++) {
-            len = Math.max(len, contexts.get(i).length + targets.get(i).length);
-        }
-        long[][] suffix = new long[c * b][len];
-        long[][] positions = new long[c * b][len];
-        boolean[][] keyMask = new boolean[c * b][n + len];
-        List<Long> readRows = new ArrayList<>();
-        List<Long> wanted = new ArrayList<>();
-        for (int p = 0; p < c; p++) {
-            for (int i = 0; i < b; i++) {
-                int r = p * b + i;
-                long[] seq = TokenIds.concat(contexts.get(i), targets.get(i));
-                for (int t = 0; t < len; t++) {
-                    suffix[r][t] = t < seq.length ? seq[t] : 0;
-                    positions[r][t] = n + t;
-                    keyMask[r][n + t] = t < seq.length;
-                }
-                java.util.Arrays.fill(keyMask[r], 0, n, true);
-                int ctx = contexts.get(i).length;
-                for (int t = 0; t < targets.get(i).length; t++) {
-                    readRows.add((long) r * len + ctx + t - 1);
-                    wanted.add(targets.get(i)[t]);
-                }
-            }
-        }
-        float[] flat;
-        long[] best;
-        try (NDManager m = weights.newSubManager()) {
-            long[][] promptIds = new long[c][];
-            long[][] promptPos = new long[c][n];
-            boolean[][] promptMask = new boolean[c][n];
-            for (int p = 0; p < c; p++) {
-                promptIds[p] = prompts.get(chunk.get(p));
-                for (int t = 0; t < n; t++) {
-                    promptPos[p][t] = t;
-                    promptMask[p][t] = true;
-                }
-            }
-            KvCache cache = new KvCache(m, decoder.layers.size());
-            if (n > 0) {
-                decoder.hidden(decoder.embed(m.create(promptIds)), promptPos, promptMask, cache, Taps.NONE);
-                cache.repeatEachRow(b);
-            }
-            NDArray hidden = decoder.hidden(decoder.embed(m.create(suffix)), positions,
-                    n > 0 ? keyMask : suffixOnly(keyMask, n), n > 0 ? cache : null, Taps.NONE);
-            NDArray picked = Decoder.rows(hidden.reshape(-1, config.hiddenSize()), m.create(toArray(readRows)));
-            NDArray logProbs = restrict(m, decoder.logits(picked), allowed).logSoftmax(-1);
-            flat = logProbs.gather(m.create(toArray(wanted), new Shape(wanted.size(), 1)), 1).toFloatArray();
-            best = logProbs.argMax(1).toLongArray();
-        }
-        int k = 0;
-        for (int p = 0; p < c; p++) {
-            float[] lp = new float[b];
-            boolean[] ok = new boolean[b];
-            for (int i = 0; i < b; i++) {
-                ok[i] = true;
-                for (int t = 0; t < targets.get(i).length; t++, k++) {
-                    lp[i] += flat[k];
-                    ok[i] &= best[k] == wanted.get(k);
-                }
-            }
-            logProbsOut[chunk.get(p)] = lp;
-            greedyOut[chunk.get(p)] = ok;
-        }
-    }
-
-    /** Logits outside {@code allowed} pushed to -1e10, as the reference's answer mask does; null keeps all. */
-    private NDArray restrict(NDManager m, NDArray logits, long[] allowed) {
-        if (allowed == null) {
-            return logits;
-        }
-        float[] mask = new float[(int) logits.getShape().get(1)];
-        java.util.Arrays.fill(mask, -1e10f);
-        for (long id : allowed) {
-            mask[(int) id] = 0;
-        }
-        return logits.add(m.create(mask));
-    }
-
-    private static boolean[][] suffixOnly(boolean[][] mask, int n) {
-        boolean[][] out = new boolean[mask.length][];
-        for (int r = 0; r < mask.length; r++) {
-            out[r] = java.util.Arrays.copyOfRange(mask[r], n, mask[r].length);
-        }
-        return out;
+        return new SharedPromptScorer(decoder, weights, config).score(prompts, contexts, targets, allowedTargets);
     }
 
     /** Continues each prompt; see {@link GenerationConfig} for greedy vs sampling and stops. */
@@ -542,13 +361,5 @@ public final class LanguageModel implements AutoCloseable {
     public void close() {
         weights.close();
         tokenizer.close();
-    }
-
-    private static long[] toArray(List<Long> xs) {
-        long[] a = new long[xs.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = xs.get(i);
-        }
-        return a;
     }
 }

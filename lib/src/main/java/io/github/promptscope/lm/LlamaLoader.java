@@ -1,5 +1,8 @@
 package io.github.promptscope.lm;
 
+import io.github.promptscope.lm.checkpoint.ModelConfig;
+import io.github.promptscope.lm.checkpoint.Parameters;
+
 import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,7 @@ final class LlamaLoader {
         int qDim = c.numHeads() * c.headDim();
         int kvDim = c.numKvHeads() * c.headDim();
         int ff = c.intermediateSize();
-        UnaryOperator<NDArray> act = Activations.byName(c.file(), c.activation());
+        UnaryOperator<NDArray> act = Nonlinearities.byName(c.file(), c.activation());
         float scale = (float) (1.0 / Math.sqrt(c.headDim()));
         List<DecoderLayer> layers = new ArrayList<>();
         for (int i = 0; i < c.numLayers(); i++) {

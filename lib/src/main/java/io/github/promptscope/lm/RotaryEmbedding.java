@@ -1,5 +1,7 @@
 package io.github.promptscope.lm;
 
+import io.github.promptscope.lm.checkpoint.ModelConfig;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

@@ -1,5 +1,6 @@
 package io.github.promptscope.results;
 
+import io.github.promptscope.util.Hashes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,10 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /** The package's one ObjectMapper, canonical JSON and its hash. */
@@ -37,14 +35,9 @@ public final class Json {
         }
     }
 
-    /** Hex SHA-256 of the UTF-8 bytes. */
+    /** Hex SHA-256 of the UTF-8 bytes (see {@link Hashes}). */
     public static String sha256(String text) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Hashes.sha256(text);
     }
 
     private static JsonNode sorted(JsonNode node) {

@@ -2,7 +2,7 @@ package io.github.promptscope.results;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import io.github.promptscope.lm.AtomicFiles;
+import io.github.promptscope.util.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

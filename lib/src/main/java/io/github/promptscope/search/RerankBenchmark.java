@@ -5,7 +5,7 @@ import io.github.promptscope.data.Example;
 import io.github.promptscope.data.PromptLayout;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.lm.PromptScores;
-import io.github.promptscope.lm.TextTokenizer;
+import io.github.promptscope.lm.tokenizer.TextTokenizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -110,7 +110,7 @@ class JShellEvaluatorTest {
         run("int progressBeforeStop = 0;");
         CompletableFuture<Exception> cell = CompletableFuture.supplyAsync(() -> {
             try {
-                run("for (int i = 0; ; i++) {\n  progressBeforeStop = i;\n  io.github.promptscope.lm.Interrupts.check();\n"
+                run("for (int i = 0; ; i++) {\n  progressBeforeStop = i;\n  io.github.promptscope.util.Interrupts.check();\n"
                         + "  Thread.onSpinWait();\n}");
                 return null;
             } catch (Exception e) {

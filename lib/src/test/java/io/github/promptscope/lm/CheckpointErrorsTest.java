@@ -1,5 +1,7 @@
 package io.github.promptscope.lm;
 
+import io.github.promptscope.lm.checkpoint.CheckpointException;
+
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,8 @@
 package io.github.promptscope.lm;
 
+import io.github.promptscope.lm.tokenizer.TextTokenizer;
+import io.github.promptscope.lm.tokenizer.TokenIds;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;

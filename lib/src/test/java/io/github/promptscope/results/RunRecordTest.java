@@ -1,5 +1,6 @@
 package io.github.promptscope.results;
 
+import io.github.promptscope.util.Hashes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -79,12 +80,12 @@ class RunRecordTest {
         Path model = Files.createDirectories(dir.resolve("m"));
         Files.writeString(model.resolve("config.json"), "{}");
         Files.writeString(model.resolve("model.safetensors"), "weights");
-        String h = FileHashes.sha256(model);
-        assertEquals(h, FileHashes.sha256(model));
+        String h = Hashes.sha256OfTree(model);
+        assertEquals(h, Hashes.sha256OfTree(model));
         Files.writeString(model.resolve("model.safetensors"), "weightz");
-        assertNotEquals(h, FileHashes.sha256(model));
+        assertNotEquals(h, Hashes.sha256OfTree(model));
         // a single file hashes to the plain sha256 of "" + NUL + bytes
         Path f = Files.writeString(dir.resolve("w.bin"), "abc");
-        assertEquals(Json.sha256("\0abc"), FileHashes.sha256(f));
+        assertEquals(Json.sha256("\0abc"), Hashes.sha256OfTree(f));
     }
 }

@@ -1,0 +1,164 @@
+package io.github.promptscope.experiments;
+
+import io.github.promptscope.results.Json;
+import io.github.promptscope.results.RecordStore;
+import io.github.promptscope.results.Results;
+import io.github.promptscope.results.RunConfig;
+import io.github.promptscope.results.SweepReport;
+import io.github.promptscope.results.SweepRunner;
+
+import io.github.promptscope.data.Dataset;
+import io.github.promptscope.data.Datasets;
+import io.github.promptscope.data.Example;
+import io.github.promptscope.data.TaskInfo;
+import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.search.Budget;
+import io.github.promptscope.search.IPromptConfig;
+import io.github.promptscope.search.Methods;
+import io.github.promptscope.search.SearchResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * The paper's explanation-recovery experiment: every task x method x seed searched on one model,
+ * one run record each, then mean reciprocal rank and top-1 correctness per task and method. Runs
+ * already recorded are skipped, so an interrupted sweep resumes, and a notebook over committed
+ * records renders its figure without searching again.
+ *
+ * <pre>{@code
+ * SweepReport r = RecoverySweep.of(lm).tasks("math").seeds(1, 2, 3).run(RecordStore.of("math_recovery"));
+ * Table mrr = RecoverySweep.mrr(Results.load(store.dir()));
+ * }</pre>
+ */
+public final class RecoverySweep {
+
+    private final LanguageModel model;
+    private List<String> tasks = mathTasks();
+    private List<String> methods = Methods.NAMES;
+    private List<Long> seeds = List.of(1L, 2L, 3L);
+    private int steps = 30;
+    private int examples = 100;
+    private int parallelism = 1;
+
+    private RecoverySweep(LanguageModel model) {
+        this.model = model;
+    }
+
+    public static RecoverySweep of(LanguageModel model) {
+        return new RecoverySweep(model);
+    }
+
+    /** Task names; "math" stands for the paper's 10 synthetic-math tasks. */
+    public RecoverySweep tasks(String... names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            if (n.equals("math")) {
+                out.addAll(mathTasks());
+            } else {
+                out.add(Datasets.task(n).name());
+            }
+        }
+        this.tasks = out;
+        return this;
+    }
+
+    public RecoverySweep methods(String... names) {
+        for (String m : names) {
+            Methods.create(m, IPromptConfig.quick()); // an unknown name fails here, before any run
+        }
+        this.methods = List.of(names);
+        return this;
+    }
+
+    public RecoverySweep seeds(long... s) {
+        List<Long> out = new ArrayList<>();
+        for (long x : s) {
+            out.add(x);
+        }
+        this.seeds = out;
+        return this;
+    }
+
+    /** Most search steps per run (30 by default: the quick preset at half the steps, so 90 runs fit in half an hour). */
+    public RecoverySweep steps(int n) {
+        this.steps = n;
+        return this;
+    }
+
+    /** Examples generated per task (the search sees the training split). */
+    public RecoverySweep examples(int n) {
+        this.examples = n;
+        return this;
+    }
+
+    public RecoverySweep parallelism(int n) {
+        this.parallelism = n;
+        return this;
+    }
+
+    public List<RunConfig> configs() {
+        List<RunConfig> configs = new ArrayList<>();
+        for (String task : tasks) {
+            for (String method : methods) {
+                for (long seed : seeds) {
+                    configs.add(SearchRecords.config(method, task, seed, model, params(seed)));
+                }
+            }
+        }
+        return configs;
+    }
+
+    /** How many of this sweep's runs {@code store} has no completed record of yet. */
+    public long pending(RecordStore store) {
+        return configs().stream().filter(c -> !store.isDone(c.id())).count();
+    }
+
+    public SweepReport run(RecordStore store) {
+        return SweepRunner.into(store).parallelism(parallelism).run(configs(), c -> {
+            Dataset d = Datasets.get(c.dataset(), c.seed(), examples);
+            List<Example> train = d.train();
+            SearchResult r = Methods.create(c.method(), search(c.seed())).search(model,
+                    train.stream().map(Example::input).toList(), train.stream().map(Example::output).toList(),
+                    Budget.unlimited());
+            return SearchRecords.output(r, d.keywords());
+        });
+    }
+
+    private IPromptConfig search(long seed) {
+        return IPromptConfig.quick().toBuilder().seed(seed).maxNSteps(steps).build();
+    }
+
+    private Map<String, Object> params(long seed) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("n", examples);
+        p.put("search", Json.MAPPER.convertValue(search(seed), Map.class));
+        return p;
+    }
+
+    /** Mean reciprocal rank (with standard error and count) per task and method, from done records. */
+    public static Table mrr(Table runs) {
+        return Results.summarize(done(runs), "metrics.reciprocal_rank", "config.dataset", "config.method");
+    }
+
+    /** Mean reciprocal rank over all tasks per method: the paper's headline number. */
+    public static Table mrrByMethod(Table runs) {
+        return Results.summarize(done(runs), "metrics.reciprocal_rank", "config.method");
+    }
+
+    /** Fraction of runs whose top prompt is correct, per method. */
+    public static Table correctnessByMethod(Table runs) {
+        return Results.summarize(done(runs), "metrics.top1_correct", "config.method");
+    }
+
+    private static Table done(Table runs) {
+        return runs.where(runs.stringColumn("status").isEqualTo("done"));
+    }
+
+    static List<String> mathTasks() {
+        return Datasets.list().stream().filter(t -> t.collection().equals("math") && !t.name().endsWith("_three"))
+                .map(TaskInfo::name).toList();
+    }
+}

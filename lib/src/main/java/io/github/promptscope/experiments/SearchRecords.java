@@ -1,0 +1,72 @@
+package io.github.promptscope.experiments;
+
+import io.github.promptscope.results.Provenance;
+import io.github.promptscope.results.RunConfig;
+import io.github.promptscope.results.RunOutput;
+import io.github.promptscope.results.RunRecord;
+import io.github.promptscope.results.ScoredPrompt;
+
+import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.metrics.Recovery;
+import io.github.promptscope.search.RankedPrompt;
+import io.github.promptscope.search.SearchResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a prompt search's result into a run record: what ran (method, dataset, seed, model and the
+ * hash of its weights, every setting), the ranked prompts, and the paper's recovery metrics when
+ * the ground truth's keywords are known (rank of the first correct prompt, reciprocal rank,
+ * whether the top prompt is correct).
+ */
+public final class SearchRecords {
+
+    /** How many ranked prompts a record keeps (the rank metric uses all of them). */
+    public static final int KEPT_PROMPTS = 64;
+
+    private SearchRecords() {}
+
+    /**
+     * The configuration a search run is identified by; its id decides whether a sweep must run it.
+     * The model is named by its folder's name and identified by its weights' hash, not by an
+     * absolute path, so records made on one machine are recognised as done on another.
+     */
+    public static RunConfig config(String method, String dataset, long seed, LanguageModel model,
+            Map<String, ?> params) {
+        return RunConfig.of("iprompt", method, dataset, seed, model.dir().toAbsolutePath().normalize().getFileName()
+                .toString(), model.weightsSha256(), params);
+    }
+
+    public static RunOutput output(SearchResult r, Pattern keywords) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        if (keywords != null) {
+            long rank = Recovery.rank(r.prompts(), keywords);
+            metrics.put("rank", (double) rank);
+            metrics.put("reciprocal_rank", Recovery.reciprocalRank(rank));
+            metrics.put("top1_correct", rank == 0 ? 1.0 : 0.0);
+        }
+        if (!r.ranked().isEmpty()) {
+            metrics.put("top1_accuracy", r.best().meanAccuracy());
+            metrics.put("top1_loss", r.best().meanLoss());
+        }
+        metrics.put("steps", (double) r.steps());
+        metrics.put("candidates_scored", (double) r.candidatesScored());
+        metrics.put("search_seconds", r.seconds());
+        List<ScoredPrompt> prompts = new ArrayList<>();
+        for (RankedPrompt p : r.ranked().subList(0, Math.min(KEPT_PROMPTS, r.ranked().size()))) {
+            prompts.add(new ScoredPrompt(p.text(), p.meanAccuracy(), p.meanLoss()));
+        }
+        return new RunOutput(prompts, metrics, r.tokensScored());
+    }
+
+    public static RunRecord record(String experiment, RunConfig config, SearchResult r, Pattern keywords,
+            Instant start, Instant end) {
+        RunOutput out = output(r, keywords);
+        return RunRecord.done(experiment, config, out.prompts(), out.metrics(),
+                Provenance.capture(start, end, out.tokensScored()));
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.promptscope.lm.train;
+
+import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.lm.tokenizer.ByteLevelTokenizer;
+import io.github.promptscope.lm.tokenizer.TokenizerBuilder;
+
+import io.github.promptscope.data.TrainingCorpus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * From nothing to a trained model folder: corpus, tokenizer, initial weights, training. The same
+ * seed gives the same corpus, tokenizer and initialisation, so a retrained default model matches the
+ * shipped one. Running it again on the same {@code out} resumes an interrupted run.
+ */
+public final class TrainingRecipe {
+
+    /** Words that occur at least this often in the corpus become whole tokens. */
+    private static final int MIN_WORD_COUNT = 5;
+    private static final Pattern WORD = Pattern.compile("\\p{L}+(?:['’-]\\p{L}+)*");
+
+    private TrainingRecipe() {}
+
+    public static Trainer.Report run(TrainingCorpus.Spec corpusSpec, Gpt2Init.Shape shape, TrainerConfig cfg, Path out,
+            int stopAt) throws IOException {
+        TrainingCorpus.Documents docs = new TrainingCorpus(corpusSpec).build();
+        Path tokenizerDir = out.resolve("tokenizer");
+        ByteLevelTokenizer tok = TokenizerBuilder.byteLevel()
+                .words(frequentWords(docs.train()))
+                .modelMaxLength(shape.positions())
+                .build();
+        tok.write(tokenizerDir);
+        Path init = out.resolve("init");
+        if (!Files.isRegularFile(init.resolve("model.safetensors"))) {
+            Gpt2Init.create(init, shape, tokenizerDir, cfg.seed());
+        }
+        try (LanguageModel model = LanguageModel.load(init)) {
+            return new Trainer(model, cfg, out).trainUntil(docs.train(), docs.validation(), stopAt);
+        }
+    }
+
+    /** The task vocabulary: every word frequent enough in the corpus to deserve its own token. */
+    static List<String> frequentWords(List<String> documents) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String d : documents) {
+            Matcher m = WORD.matcher(d);
+            while (m.find()) {
+                counts.merge(m.group(), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= MIN_WORD_COUNT).map(Map.Entry::getKey).toList();
+    }
+}
