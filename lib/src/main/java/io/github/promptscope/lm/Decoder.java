@@ -1,5 +1,6 @@
 package io.github.promptscope.lm;
 
+import io.github.promptscope.lm.HookName.Point;
 import io.github.promptscope.lm.checkpoint.ModelConfig;
 
 import ai.djl.ndarray.NDArray;
@@ -55,42 +56,34 @@ final class Decoder {
         return index.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
     }
 
+    /** The final-norm hidden states [batch, pos, d_model] of a pass with no hooks; see below. */
+    NDArray hidden(NDArray embeds, long[][] positions, boolean[][] keyMask, KvCache cache) {
+        return hidden(embeds, positions, keyMask, cache, null);
+    }
+
     /**
      * The final-norm hidden states [batch, pos, d_model].
      *
      * @param positions absolute position of each new token, [batch][pos]
      * @param keyMask which of the cached and new tokens are real (not padding), [batch][seen + pos]
      * @param cache keys and values of earlier tokens, extended in place; null for a single pass
+     * @param hooks this call's hooks and cache requests ({@link HookName.Point} names the points); null for none
      */
-    NDArray hidden(NDArray embeds, long[][] positions, boolean[][] keyMask, KvCache cache, Taps taps) {
+    NDArray hidden(NDArray embeds, long[][] positions, boolean[][] keyMask, KvCache cache, HookRegistry hooks) {
         NDManager m = embeds.getManager();
         long seen = cache == null ? 0 : cache.length();
         checkPositions(positions);
-        NDArray x = embeds;
+        NDArray x = HookRegistry.at(hooks, Point.EMBED, -1, embeds);
         if (positionEmbedding != null) {
-            x = x.add(rows(positionEmbedding, m.create(positions)));
+            x = x.add(HookRegistry.at(hooks, Point.POS_EMBED, -1, rows(positionEmbedding, m.create(positions))));
         }
         NDList tables = rotary == null ? null : rotary.tables(m, positions);
         NDArray mask = causalMask(m, positions.length, positions[0].length, seen, keyMask);
-        if (taps.hiddenIndex == 0) {
-            taps.hidden = x;
-        }
         for (int i = 0; i < layers.size(); i++) {
-            int layer = i;
-            x = layers.get(i).apply(x, tables, mask, cache, i, act -> {
-                if (layer == taps.mlpLayer) {
-                    taps.mlp = act;
-                }
-            });
-            if (taps.hiddenIndex == i + 1 && i + 1 < layers.size()) {
-                taps.hidden = x;
-            }
+            x = layers.get(i).apply(x, tables, mask, cache, i, hooks);
         }
-        x = finalNorm.apply(x);
-        if (taps.hiddenIndex == layers.size()) {
-            taps.hidden = x; // transformers applies the final norm to the last hidden state too
-        }
-        return x;
+        // transformers applies the final norm to the last hidden state too
+        return HookRegistry.at(hooks, Point.LN_FINAL, -1, finalNorm.apply(x));
     }
 
     /** Vocabulary logits for hidden states [..., d_model]. */

@@ -1,14 +1,21 @@
 package io.github.promptscope.lm;
 
+import static io.github.promptscope.lm.HookRegistry.at;
+
+import io.github.promptscope.lm.HookName.Point;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import java.util.function.Consumer;
 
 /** One pre-norm block: {@code x + attn(norm1(x))}, then {@code + mlp(norm2(x))}. */
 record DecoderLayer(Norm attnNorm, SelfAttention attention, Norm mlpNorm, Mlp mlp) {
 
-    NDArray apply(NDArray x, NDList rotary, NDArray mask, KvCache cache, int index, Consumer<NDArray> mlpTap) {
-        NDArray h = x.add(attention.apply(attnNorm.apply(x), rotary, mask, cache, index));
-        return h.add(mlp.apply(mlpNorm.apply(h), mlpTap));
+    /** The block's output [batch, pos, d_model]; {@code hooks} (null for none) sees each named point. */
+    NDArray apply(NDArray x, NDList rotary, NDArray mask, KvCache cache, int index, HookRegistry hooks) {
+        NDArray pre = at(hooks, Point.RESID_PRE, index, x);
+        NDArray attnOut = at(hooks, Point.ATTN_OUT, index, attention.apply(attnNorm.apply(pre), rotary, mask, cache, index, hooks));
+        NDArray mid = at(hooks, Point.RESID_MID, index, pre.add(attnOut));
+        NDArray mlpOut = at(hooks, Point.MLP_OUT, index, mlp.apply(mlpNorm.apply(mid), index, hooks));
+        return at(hooks, Point.RESID_POST, index, mid.add(mlpOut));
     }
 }

@@ -280,47 +280,59 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     /**
+     * One forward pass over {@code texts} (right-padded into one batch, padding masked) that keeps
+     * the activations at {@code names}; shapes are documented on {@link HookName.Point}. The
+     * result also holds each text's tokens, per-token log-probs and last-position logits.
+     */
+    public ActivationCache runWithCache(List<String> texts, HookName... names) {
+        return runWithHooks(texts, List.of(), names);
+    }
+
+    /** One forward pass in which {@code fn} reads and may replace the activation at {@code name}. */
+    public ActivationCache runWithHooks(List<String> texts, HookName name, HookFunction fn, HookName... cache) {
+        return runWithHooks(texts, List.of(Hook.at(name, fn)), cache);
+    }
+
+    /**
+     * One forward pass with {@code hooks} attached (several at one point run in list order), also
+     * caching {@code cache}, which sees the activations after the hooks. Hooks last for this call only.
+     */
+    public ActivationCache runWithHooks(List<String> texts, List<Hook> hooks, HookName... cache) {
+        return new HookedForward(decoder, weights, tokenizer, config).run(texts, hooks, List.of(cache));
+    }
+
+    /** Every hook point of this model, in forward order. */
+    public List<HookName> hookNames() {
+        return Hooks.all(config);
+    }
+
+    /**
      * Hidden states of {@code text} at Hugging Face's {@code hidden_states[index]}: 0 is the
      * embeddings, i the output of block i-1, and the last one has the final norm applied.
-     * Returns [pos][d_model].
+     * Returns [pos][d_model]. The hook names say the same: see {@link #runWithCache}.
      */
     public float[][] hiddenStates(String text, int index) {
         if (index < 0 || index > config.numLayers()) {
             throw new IllegalArgumentException("hidden-state index must be in 0.." + config.numLayers() + ", got " + index);
         }
-        return tap(text, new Taps(index, -1), true);
+        HookName name = index == 0 ? Hooks.residPre(0)
+                : index == config.numLayers() ? Hooks.lnFinal() : Hooks.residPost(index - 1);
+        return cacheOne(text, name);
     }
 
-    /** The MLP activations of block {@code layer} (the input of its output projection), [pos][d_mlp]. */
+    /** The MLP activations of block {@code layer}, [pos][d_mlp]: {@code blocks.{layer}.mlp.hook_post}. */
     public float[][] mlpActivations(String text, int layer) {
         if (layer < 0 || layer >= config.numLayers()) {
             throw new IllegalArgumentException("layer must be in 0.." + (config.numLayers() - 1) + ", got " + layer);
         }
-        return tap(text, new Taps(-1, layer), false);
+        return cacheOne(text, Hooks.mlpPost(layer));
     }
 
-    private float[][] tap(String text, Taps taps, boolean hidden) {
-        long[] ids = tokenizer.encode(text);
-        if (ids.length == 0) {
+    private float[][] cacheOne(String text, HookName name) {
+        if (tokenizer.encode(text).length == 0) {
             return new float[0][];
         }
-        long[][] positions = {new long[ids.length]};
-        boolean[][] mask = {new boolean[ids.length]};
-        for (int t = 0; t < ids.length; t++) {
-            positions[0][t] = t;
-            mask[0][t] = true;
-        }
-        try (NDManager m = weights.newSubManager()) {
-            decoder.hidden(decoder.embed(m.create(new long[][] {ids})), positions, mask, null, taps);
-            NDArray a = hidden ? taps.hidden : taps.mlp;
-            int width = (int) a.getShape().get(2);
-            float[] flat = a.toFloatArray();
-            float[][] out = new float[ids.length][];
-            for (int t = 0; t < ids.length; t++) {
-                out[t] = Arrays.copyOfRange(flat, t * width, (t + 1) * width);
-            }
-            return out;
-        }
+        return runWithCache(List.of(text), name).get(name, 0);
     }
 
     /**
@@ -349,7 +361,7 @@ public final class LanguageModel implements AutoCloseable {
                 }
             }
         }
-        return decoder.logits(decoder.hidden(embeds, positions, keyMask, null, Taps.NONE));
+        return decoder.logits(decoder.hidden(embeds, positions, keyMask, null));
     }
 
     /** Embeds token ids [batch, pos] into the given manager (for building soft prompts around them). */

@@ -1,5 +1,7 @@
 package io.github.promptscope.lm;
 
+import io.github.promptscope.lm.HookName.Point;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 
@@ -28,8 +30,9 @@ final class SelfAttention {
      * @param x [batch, pos, d_model]
      * @param rotary cos/sin tables, or null for learned positions
      * @param mask additive mask [batch, 1, pos, seen + pos]
+     * @param hooks sees the pattern [batch, head, pos, seen + pos] and z [batch, pos, head, head_dim]; null for none
      */
-    NDArray apply(NDArray x, NDList rotary, NDArray mask, KvCache cache, int layer) {
+    NDArray apply(NDArray x, NDList rotary, NDArray mask, KvCache cache, int layer, HookRegistry hooks) {
         long batch = x.getShape().get(0);
         long len = x.getShape().get(1);
         NDArray[] projected = qkv.apply(x);
@@ -51,8 +54,10 @@ final class SelfAttention {
             value = value.repeat(1, heads / kvHeads);
         }
         NDArray scores = query.matMul(key.transpose(0, 1, 3, 2)).mul(scale).add(mask);
-        NDArray context = scores.softmax(-1).matMul(value); // [batch, heads, pos, head_dim]
-        return out.apply(context.transpose(0, 2, 1, 3).reshape(batch, len, (long) heads * headDim));
+        NDArray pattern = HookRegistry.at(hooks, Point.ATTN_PATTERN, layer, scores.softmax(-1));
+        NDArray context = pattern.matMul(value); // [batch, heads, pos, head_dim]
+        NDArray z = HookRegistry.at(hooks, Point.ATTN_Z, layer, context.transpose(0, 2, 1, 3));
+        return out.apply(z.reshape(batch, len, (long) heads * headDim));
     }
 
     private NDArray split(NDArray projected, int n) {

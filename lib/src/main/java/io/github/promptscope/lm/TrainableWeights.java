@@ -44,7 +44,7 @@ public final class TrainableWeights {
                 mask[i][t] = true;
             }
         }
-        NDArray hidden = d.hidden(d.embed(m.create(inputs)), positions, mask, null, Taps.NONE);
+        NDArray hidden = d.hidden(d.embed(m.create(inputs)), positions, mask, null);
         return d.logits(hidden).reshape(-1, model.config().vocabSize()).logSoftmax(-1);
     }
 

@@ -20,6 +20,7 @@ class MemoryTest {
             lm.score(List.of(new ScoreRequest("Hello", " world " + i), new ScoreRequest("12 + 7 =", " 19")));
             lm.generate("The quick", GenerationConfig.greedy(5));
             lm.hiddenStates("some text", 1);
+            lm.runWithHooks(List.of("a", "hooked " + i), Hooks.mlpPost(0), HookFunction.zeroNeuron(3), Hooks.attnPattern(1));
             lm.logProbs("more text " + i);
         }
         assertEquals(before, managedArrays(lm), "arrays owned by the model's manager and its children");
