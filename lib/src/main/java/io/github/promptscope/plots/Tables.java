@@ -1,7 +1,6 @@
 package io.github.promptscope.plots;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
@@ -26,9 +25,8 @@ public final class Tables {
 
     /**
      * A copy of {@code table} whose double and float columns are rounded half-up to {@code decimals}
-     * places (0.123456 becomes 0.123). A non-zero value that would round to 0 keeps three
-     * significant digits instead (0.0000123 becomes 1.23E-5), so nothing non-zero reads as 0;
-     * NaN and infinities stay as they are. Other columns are copied unchanged.
+     * places (0.123456 becomes 0.123, 0.0004 becomes 0); NaN and infinities stay as they are.
+     * Other columns are copied unchanged.
      */
     public static Table rounded(Table table, int decimals) {
         Table out = Table.create(table.name());
@@ -65,11 +63,7 @@ public final class Tables {
         if (!Double.isFinite(x) || x == 0) {
             return x;
         }
-        BigDecimal v = new BigDecimal(Double.toString(x));
-        if (Math.abs(x) < 0.5 * Math.pow(10, -decimals)) {
-            return v.round(new MathContext(3, RoundingMode.HALF_UP)).doubleValue();
-        }
-        return v.setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+        return new BigDecimal(Double.toString(x)).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
     }
 
     /** The table as text, rounded, first {@code maxRows} rows (the kernel's plain-text form). */

@@ -26,12 +26,13 @@ import tech.tablesaw.api.Table;
 class TablesRoundingTest {
 
     @Test
-    void roundsHalfUpToThreeDecimalsAndKeepsTinyValuesReadable() {
+    void roundsHalfUpToThreeDecimals() {
         assertEquals(0.123, Tables.round(0.123456, 3), 0.0);
         assertEquals(0.124, Tables.round(0.1235, 3), 0.0); // half up, not the binary 0.12349999...
         assertEquals(-2.5, Tables.round(-2.4999, 3), 0.0);
         assertEquals(1.0, Tables.round(0.99951, 3), 0.0);
-        assertEquals(1.23e-5, Tables.round(0.0000123456, 3), 0.0);
+        assertEquals(0.0, Tables.round(0.0004999, 3), 0.0);
+        assertEquals(0.001, Tables.round(0.0005, 3), 0.0);
         assertEquals(0.0, Tables.round(0.0, 3), 0.0);
         assertTrue(Double.isNaN(Tables.round(Double.NaN, 3)));
         assertEquals(Double.POSITIVE_INFINITY, Tables.round(Double.POSITIVE_INFINITY, 3), 0.0);
