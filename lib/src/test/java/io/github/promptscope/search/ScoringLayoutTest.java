@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScoringLayoutTest {
 
-    // add_two, seed 0, first training example: "Given the input numbers 2 and 4, the answer is 6.\n\n"
+    // an add_two row (the README's seed-0 example): "Given the input numbers 2 and 4, the answer is 6.\n\n"
     private static final String X = "Given the input numbers 2 and 4, the answer is";
     private static final String Y = " 6";
     private static final String PREPREFIX = " So";
