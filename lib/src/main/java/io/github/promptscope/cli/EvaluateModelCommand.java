@@ -41,6 +41,10 @@ final class EvaluateModelCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the examples (the training corpus's seed).")
     long seed;
 
+    @Option(names = "--tasks", split = ",", description = "Tasks to evaluate, in order (default: every task; a task's "
+            + "wrong description is the next one's).")
+    List<String> only;
+
     /** Grouped bars: accuracy with the true description, a wrong one, and none, per task. */
     static Figure gapFigure(List<DescriptionGap.Row> rows) {
         StringColumn task = StringColumn.create("task");
@@ -82,7 +86,8 @@ final class EvaluateModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> tasks = Datasets.list().stream().map(TaskInfo::name).toList();
+        List<String> tasks = only == null ? Datasets.list().stream().map(TaskInfo::name).toList()
+                : only.stream().map(t -> Datasets.task(t).name()).toList();
         ObjectMapper json = new ObjectMapper();
         try (LanguageModel lm = model.load()) {
             List<DescriptionGap.Row> rows = DescriptionGap.evaluate(lm, tasks, seed, perTask);

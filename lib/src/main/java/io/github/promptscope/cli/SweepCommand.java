@@ -3,6 +3,7 @@ package io.github.promptscope.cli;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.results.RecordStore;
 import io.github.promptscope.experiments.RecoverySweep;
+import io.github.promptscope.plots.Tables;
 import io.github.promptscope.results.Results;
 import io.github.promptscope.results.SweepReport;
 import java.nio.file.Path;
@@ -59,9 +60,10 @@ final class SweepCommand implements Callable<Integer> {
             report.failed().forEach(f -> System.out.println("  failed: " + f.config().dataset() + " "
                     + f.config().method() + " seed " + f.config().seed() + ": " + f.error().message()));
             Table runs = Results.load(store.dir());
-            System.out.println(RecoverySweep.mrr(runs).printAll());
-            System.out.println(RecoverySweep.mrrByMethod(runs).printAll());
-            System.out.println(RecoverySweep.correctnessByMethod(runs).printAll());
+            // rounded for reading; the records keep every digit
+            System.out.println(Tables.toText(RecoverySweep.mrr(runs)));
+            System.out.println(Tables.toText(RecoverySweep.mrrByMethod(runs)));
+            System.out.println(Tables.toText(RecoverySweep.correctnessByMethod(runs)));
             return report.failed().isEmpty() ? 0 : 1;
         }
     }

@@ -47,7 +47,7 @@ public final class PromptScopeKernel extends BaseKernel {
                 .supporting(MIMEType.TEXT_HTML)
                 .register((t, ctx) -> {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Tables.toHtml(t));
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> t.print(Tables.DEFAULT_ROWS));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Tables.toText(t, Tables.DEFAULT_ROWS));
                 });
         getRenderer().createRegistration(Figure.class)
                 .preferring(MIMEType.TEXT_HTML)

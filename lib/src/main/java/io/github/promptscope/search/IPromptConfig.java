@@ -22,7 +22,8 @@ package io.github.promptscope.search;
  * @param popCriterion pool ranking key: loss, acc or combined
  * @param popTopkStrategy different_start_token (diversity) or all
  * @param prefixBeforeInput prompt before the input (true) or after it (false)
- * @param doFinalReranking rescore the best prompts on held rows at the end
+ * @param doFinalReranking at the end, rescore the pool's best 64 on the first 256 training rows (not held-out
+ *        rows) and rank by accuracy, then loss
  * @param earlyStoppingSteps stop after this many steps with an unchanged top 5 (-1: never)
  * @param preprefix fixed text before the learned prompt
  * @param maskPossibleAnswers restrict output tokens to the answers' tokens when scoring

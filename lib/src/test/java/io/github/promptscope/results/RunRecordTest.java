@@ -36,8 +36,46 @@ class RunRecordTest {
         assertEquals("{\"dataset\":\"add_two\",\"method\":\"iprompt\",\"model\":\"models/gpt2-tiny\","
                 + "\"params\":{\"nested\":{\"a\":2,\"z\":1},\"pop_size\":8},\"seed\":1,\"system\":\"iprompt\","
                 + "\"weightsSha256\":\"ab12\"}", Json.canonical(config("add_two", 1, a)));
-        // Pinned so an accidental change of the canonical form (which would orphan saved runs) fails here.
-        assertEquals(Json.sha256(Json.canonical(config("add_two", 1, a))).substring(0, 16), config("add_two", 1, a).id());
+    }
+
+    /**
+     * The id of a fixed configuration, pinned as a literal (computed once with {@code sha256sum} over
+     * the canonical text asserted below): a change of the canonical form, the hash or the id length
+     * would orphan every saved run, and fails here. The parameters are inserted in unsorted order at
+     * two depths, with a list (whose order is kept) and a double (written 1.0, not 1).
+     */
+    @Test
+    void idOfAFixedConfigIsPinned() {
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("z", 1);
+        nested.put("a", 2);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("temp", 1.0);
+        params.put("shots", List.of(3, 1));
+        params.put("pop_size", 8);
+        params.put("nested", nested);
+        RunConfig cfg = config("add_two", 1, params);
+        assertEquals("{\"dataset\":\"add_two\",\"method\":\"iprompt\",\"model\":\"models/gpt2-tiny\","
+                + "\"params\":{\"nested\":{\"a\":2,\"z\":1},\"pop_size\":8,\"shots\":[3,1],\"temp\":1.0},"
+                + "\"seed\":1,\"system\":\"iprompt\",\"weightsSha256\":\"ab12\"}", Json.canonical(cfg));
+        assertEquals("5292c9aa336be7de", cfg.id());
+        // the same settings in another insertion order give the same literal
+        Map<String, Object> reordered = new LinkedHashMap<>();
+        reordered.put("nested", Map.of("a", 2, "z", 1));
+        reordered.put("pop_size", 8);
+        reordered.put("shots", List.of(3, 1));
+        reordered.put("temp", 1.0);
+        assertEquals("5292c9aa336be7de", config("add_two", 1, reordered).id());
+        // while a list's order, an int for a double or another seed are other runs
+        reordered.put("shots", List.of(1, 3));
+        assertNotEquals("5292c9aa336be7de", config("add_two", 1, reordered).id());
+        params.put("temp", 1);
+        assertNotEquals("5292c9aa336be7de", config("add_two", 1, params).id());
+        params.put("temp", 1.0);
+        assertNotEquals("5292c9aa336be7de", config("add_two", 2, params).id());
+        // the record written for it is named by the literal, too
+        RunRecord rec = RunRecord.done("math", cfg, List.of(), Map.of(), null);
+        assertEquals("5292c9aa336be7de", rec.id());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 final class SearchTestModels {
 
     private static LanguageModel model;
+    private static LanguageModel defaultModel;
 
     private SearchTestModels() {}
 
@@ -23,6 +24,14 @@ final class SearchTestModels {
             }
         }
         return model;
+    }
+
+    /** {@code models/default}: a trained model, so scores and greedy answers mean something. */
+    static synchronized LanguageModel defaultModel() {
+        if (defaultModel == null) {
+            defaultModel = LanguageModel.loadDefault();
+        }
+        return defaultModel;
     }
 
     static List<Example> addTwo() {
