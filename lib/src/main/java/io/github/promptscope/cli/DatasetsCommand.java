@@ -4,6 +4,7 @@ import io.github.promptscope.data.DataException;
 import io.github.promptscope.data.Dataset;
 import io.github.promptscope.data.Datasets;
 import io.github.promptscope.data.Example;
+import io.github.promptscope.data.PromptLayout;
 import io.github.promptscope.data.TaskInfo;
 import java.io.PrintWriter;
 import java.util.List;
@@ -47,7 +48,8 @@ public class DatasetsCommand implements Callable<Integer> {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Print examples of a task as a search sees them: the training texts joined as one context.")
+            description = {"Print examples of a task as a search sees them: each input + output (trailing whitespace and",
+                    "periods stripped) + \".\", joined by blank lines, as in a proposal context."})
     int show(@Parameters(paramLabel = "NAME", description = "Task name, see 'datasets'.") String name,
              @Option(names = "--n", defaultValue = "5", description = "Examples to print (default ${DEFAULT-VALUE}).") int n,
              @Option(names = "--seed", defaultValue = "0", description = "Generation and split seed (default ${DEFAULT-VALUE}).") long seed,
@@ -70,7 +72,7 @@ public class DatasetsCommand implements Callable<Integer> {
                 out.println(quote(e.input()) + "\t" + quote(e.output()));
             }
         } else {
-            out.print(d.template().join(shown));
+            out.println(PromptLayout.searchText(shown));
         }
         out.flush();
         return 0;
@@ -82,7 +84,7 @@ public class DatasetsCommand implements Callable<Integer> {
         for (TaskInfo info : Datasets.list()) {
             Example e = Datasets.get(info.name(), 0, 10_000).train().get(0);
             out.printf("| `%s` | %s | `%s` | %s | `%s` | %s |%n", info.name(), info.collection(),
-                    cell(quote(e.text())), cell(info.description()), cell(info.keywords()), cell(info.source()));
+                    cell(quote(PromptLayout.exampleText(e))), cell(info.description()), cell(info.keywords()), cell(info.source()));
         }
     }
 

@@ -1,10 +1,6 @@
 package io.github.promptscope.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.promptscope.data.Dataset;
-import io.github.promptscope.data.Datasets;
-import io.github.promptscope.data.Example;
-import io.github.promptscope.data.UserDatasets;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.results.RecordStore;
 import io.github.promptscope.results.RunConfig;
@@ -14,14 +10,12 @@ import io.github.promptscope.search.IPromptConfig;
 import io.github.promptscope.search.Methods;
 import io.github.promptscope.search.RankedPrompt;
 import io.github.promptscope.search.SearchResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,10 +30,10 @@ final class ExplainCommand implements Callable<Integer> {
         @Option(names = "--task", description = "A generated task (see 'promptscope datasets').")
         String task;
 
-        @Option(names = "--jsonl", description = "JSON lines with input, output and optional groundtruth.")
+        @Option(names = "--jsonl", description = "JSON lines with input, output and optional groundtruth; strings used as given.")
         Path jsonl;
 
-        @Option(names = "--inputs", description = "One input per line (with --outputs).")
+        @Option(names = "--inputs", description = "One input per line (with --outputs); lines used as given.")
         Path inputs;
     }
 
@@ -70,6 +64,14 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "100", description = "Examples to generate for --task (default ${DEFAULT-VALUE}).")
     int n;
 
+    @Option(names = "--layout", description = {"Layout for --jsonl/--inputs rows: none (default: the strings exactly as given),",
+            "language, sentiment, math (or math_one, math_two, math_three)."})
+    String layout;
+
+    @Option(names = "--train-fraction", description = {"Share of the rows the search sees (shuffled with --seed);",
+            "default 0.75 for --task (the rest held out), 1 for --jsonl and --inputs (every row)."})
+    Double trainFraction;
+
     @Option(names = "--max-minutes", description = "Stop the search after this many minutes.")
     Double maxMinutes;
 
@@ -81,9 +83,9 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Loaded data = load();
+        ExplainData data = load();
         IPromptConfig cfg = IPromptConfig.quick().toBuilder().seed(seed).numLearnedTokens(tokens)
-                .nShots(Math.min(shots, data.inputs.size())).build();
+                .nShots(Math.min(shots, data.inputs().size())).build();
         if (steps != null) {
             cfg = cfg.toBuilder().maxNSteps(steps).build();
         }
@@ -91,31 +93,31 @@ final class ExplainCommand implements Callable<Integer> {
                 : Budget.time(Duration.ofMillis((long) (maxMinutes * 60_000)));
         try (LanguageModel lm = model.load()) {
             Instant start = Instant.now();
-            SearchResult r = Methods.create(method, cfg).search(lm, data.inputs, data.outputs, budget);
+            SearchResult r = Methods.create(method, cfg).search(lm, data.inputs(), data.outputs(), budget);
             Instant end = Instant.now();
             print(r, data);
             @SuppressWarnings("unchecked")
             Map<String, Object> params = new ObjectMapper().convertValue(cfg, Map.class);
-            RunConfig config = SearchRecords.config(method, data.name, seed, lm, params);
+            RunConfig config = SearchRecords.config(method, data.name(), seed, lm, params);
             RecordStore store = new RecordStore(results, "explain");
-            Path written = store.write(SearchRecords.record("explain", config, r, data.keywords, start, end));
+            Path written = store.write(SearchRecords.record("explain", config, r, data.keywords(), start, end));
             System.out.println("run record: " + written);
         }
         return 0;
     }
 
-    private void print(SearchResult r, Loaded data) {
-        System.out.printf("%s on %s: %d steps, %d candidates scored, %.0f s (%s)%n", r.method(), data.name, r.steps(),
+    private void print(SearchResult r, ExplainData data) {
+        System.out.printf("%s on %s: %d steps, %d candidates scored, %.0f s (%s)%n", r.method(), data.name(), r.steps(),
                 r.candidatesScored(), r.seconds(), r.stopReason());
-        if (data.groundTruth != null) {
-            System.out.println("ground truth: " + data.groundTruth);
+        if (data.groundTruth() != null) {
+            System.out.println("ground truth: " + data.groundTruth());
         }
         System.out.printf("%4s  %-40s %9s %9s %5s%s%n", "rank", "prompt", "accuracy", "loss", "evals",
-                data.keywords == null ? "" : "  correct");
+                data.keywords() == null ? "" : "  correct");
         List<RankedPrompt> ranked = r.ranked();
         for (int i = 0; i < Math.min(top, ranked.size()); i++) {
             RankedPrompt p = ranked.get(i);
-            String ok = data.keywords == null ? "" : (data.keywords.matcher(p.text()).find() ? "  yes" : "  no");
+            String ok = data.keywords() == null ? "" : (data.keywords().matcher(p.text()).find() ? "  yes" : "  no");
             System.out.printf("%4d  %-40s %9.3f %9.3f %5d%s%n", i + 1, quote(p.text()), p.meanAccuracy(), p.meanLoss(),
                     p.evaluations(), ok);
         }
@@ -125,31 +127,13 @@ final class ExplainCommand implements Callable<Integer> {
         return "\"" + s.replace("\n", "\\n") + "\"";
     }
 
-    private record Loaded(String name, List<String> inputs, List<String> outputs, String groundTruth, Pattern keywords) {}
-
-    private Loaded load() throws Exception {
+    ExplainData load() {
         if (source.task != null) {
-            Dataset d = Datasets.get(source.task, seed, n);
-            List<Example> train = d.train();
-            return new Loaded(d.name(), train.stream().map(Example::input).toList(),
-                    train.stream().map(Example::output).toList(), d.description(), d.keywords());
+            return ExplainData.task(source.task, seed, n, trainFraction, layout);
         }
         if (source.jsonl != null) {
-            Dataset d = UserDatasets.jsonl(source.jsonl).seed(seed).trainFraction(1.0).read();
-            List<Example> all = d.examples();
-            boolean hasTruth = !d.description().isBlank();
-            return new Loaded(d.name(), all.stream().map(Example::input).toList(),
-                    all.stream().map(Example::output).toList(), hasTruth ? d.description() : null, null);
+            return ExplainData.jsonl(source.jsonl, seed, trainFraction, layout);
         }
-        if (outputs == null) {
-            throw new IllegalArgumentException("--inputs needs --outputs");
-        }
-        List<String> in = Files.readAllLines(source.inputs);
-        List<String> out = Files.readAllLines(outputs);
-        if (in.size() != out.size()) {
-            throw new IllegalArgumentException("--inputs " + source.inputs + " has " + in.size() + " lines but --outputs "
-                    + outputs + " has " + out.size());
-        }
-        return new Loaded(source.inputs.getFileName().toString(), in, out, null, null);
+        return ExplainData.lines(source.inputs, outputs, seed, trainFraction, layout);
     }
 }

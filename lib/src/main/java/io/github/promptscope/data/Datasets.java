@@ -22,7 +22,12 @@ public final class Datasets {
 
     private static Map<String, Task> register() {
         List<Task> all = new ArrayList<>(MathTasks.all());
-        all.addAll(LanguageTasks.all());
+        List<Task> language = new ArrayList<>(LanguageTasks.all());
+        language.addAll(InductionTasks.all());
+        language.addAll(AnliTasks.all());
+        // stable: induction tasks first, then the ANLI stand-ins, each in definition order
+        language.sort(java.util.Comparator.comparing((Task t) -> !t.info().collection().equals("induction")));
+        all.addAll(language);
         all.add(SentimentTasks.synthetic());
         Map<String, Task> byName = new LinkedHashMap<>();
         for (Task t : all) {

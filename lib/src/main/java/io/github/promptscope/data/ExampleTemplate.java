@@ -36,6 +36,13 @@ public record ExampleTemplate(String name, String inputFormat, String outputForm
     /** Sentiment: two spaces before {@code Output:} are the original's {@code ' ' + ' Output:'}. */
     public static final ExampleTemplate SENTIMENT =
             new ExampleTemplate("sentiment", "Input: {0}  Output:", " {y}\n", "{input}{output}\n\n", "");
+    /**
+     * The user's strings as given: input and output untouched, the text their concatenation. What
+     * {@code explain --jsonl} uses unless a layout is asked for; imodelsX's add_two rows
+     * ({@code "Given the input numbers 0 and 1, the answer is"}, {@code " 1.\n\n"}) come out exactly
+     * as {@link #MATH_TWO} makes them.
+     */
+    public static final ExampleTemplate VERBATIM = new ExampleTemplate("none", "{0}", "{y}", "{input}{output}", "");
     /** fMRI word lists: the first words are the input, the rest (after one space) the output. */
     public static final ExampleTemplate WORD_LIST =
             new ExampleTemplate("word_list", "{0}", " {y}", "{input}{output}", "\n");

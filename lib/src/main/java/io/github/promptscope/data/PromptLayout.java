@@ -42,6 +42,15 @@ public final class PromptLayout {
         return exampleText(e.input(), e.output());
     }
 
+    /**
+     * Examples as a search's one-shot rows and proposal contexts show them: each
+     * {@link #exampleText(Example)}, joined by a blank line, as {@code search.DataRows} builds a row's
+     * text (spec 1.2). {@code datasets show} prints this.
+     */
+    public static String searchText(List<Example> examples) {
+        return String.join(SHOT_SEPARATOR, examples.stream().map(PromptLayout::exampleText).toList());
+    }
+
     /** The three pieces of a proposal context, to be tokenized separately: head, examples, tail. */
     public static List<String> proposalPieces(List<String> exampleTexts) {
         return List.of(DATA_START + SHOT_SEPARATOR, String.join(SHOT_SEPARATOR, exampleTexts),

@@ -17,8 +17,14 @@ import java.util.stream.IntStream;
  * example: text = the words joined by spaces, input = the first 7, output = a space and the last 8.
  * Permutations come from a seeded {@link java.util.Random}, not numpy's {@code default_rng(77)}.
  *
+ * <p>Or from a voxel-to-words table ({@link #table(Path)}): UTF-8, tab-separated, {@code #} lines are
+ * comments; each line is {@code voxel<TAB>top words, space-separated, highest response first} with an
+ * optional {@code <TAB>category description<TAB>recovery regex}. {@link #synthetic()} is the shipped
+ * {@code data_utils/voxel_words.tsv}: 10 voxels with planted categories (colours, animals, numbers, ...).
+ *
  * <pre>{@code
  * Dataset d = VoxelWords.from(words, responses).voxel(3).seed(77).read();
+ * Dataset v = VoxelWords.synthetic().voxel(1).read();   // the "animals" voxel; run with PREPREFIX
  * }</pre>
  */
 public final class VoxelWords {
@@ -26,8 +32,14 @@ public final class VoxelWords {
     /** The preprefix the paper's fMRI runs put before the learned prompt. */
     public static final String PREPREFIX = "The following list of words all belong to the same semantic category: ";
 
+    /** The shipped synthetic table in {@code data_utils/}. */
+    public static final String SYNTHETIC_TABLE = "voxel_words.tsv";
+
     private final Path wordsFile;
     private final Path responsesFile;
+    private final String tableName;
+    private final List<String> tableLines;
+    private boolean truthGiven;
     private int voxel = 0;
     private int topWords = 15;
     private int inputWords = 7;
@@ -36,16 +48,29 @@ public final class VoxelWords {
     private String groundTruth = "";
     private String keywords = "(?!)";
 
-    private VoxelWords(Path wordsFile, Path responsesFile) {
-        this.wordsFile = Objects.requireNonNull(wordsFile, "wordsFile");
-        this.responsesFile = Objects.requireNonNull(responsesFile, "responsesFile");
+    private VoxelWords(Path wordsFile, Path responsesFile, String tableName, List<String> tableLines) {
+        this.wordsFile = wordsFile;
+        this.responsesFile = responsesFile;
+        this.tableName = tableName;
+        this.tableLines = tableLines;
     }
 
     public static VoxelWords from(Path wordsFile, Path responsesFile) {
-        return new VoxelWords(wordsFile, responsesFile);
+        return new VoxelWords(Objects.requireNonNull(wordsFile, "wordsFile"),
+                Objects.requireNonNull(responsesFile, "responsesFile"), null, null);
     }
 
-    /** Which column of the responses file (0-based). */
+    /** A user's voxel-to-words table (format in the class comment). */
+    public static VoxelWords table(Path table) {
+        return new VoxelWords(null, null, table.toString(), TextFiles.utf8(table).lines().toList());
+    }
+
+    /** The shipped synthetic table, {@code data_utils/voxel_words.tsv}. */
+    public static VoxelWords synthetic() {
+        return new VoxelWords(null, null, DataFiles.DIR + "/" + SYNTHETIC_TABLE, DataFiles.lines(SYNTHETIC_TABLE));
+    }
+
+    /** Which column of the responses file (0-based), or which voxel id of a table. */
     public VoxelWords voxel(int voxel) {
         this.voxel = voxel;
         return this;
@@ -74,11 +99,20 @@ public final class VoxelWords {
     public VoxelWords groundTruth(String description, String keywords) {
         this.groundTruth = Objects.requireNonNull(description);
         this.keywords = Objects.requireNonNull(keywords);
+        this.truthGiven = true;
         return this;
     }
 
     /** The voxel's top words, highest response first (ties keep file order). */
     public List<String> topWords() {
+        if (tableLines != null) {
+            List<String> ranked = tableRow().words();
+            if (ranked.size() < topWords) {
+                throw DataException.at(tableName, tableRow().line(), "voxel " + voxel + " has " + ranked.size()
+                        + " words, need at least " + topWords);
+            }
+            return ranked.subList(0, topWords);
+        }
         List<String> words = TextFiles.utf8(wordsFile).lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
         double[] response = responses(words.size());
         if (words.size() < topWords) {
@@ -99,8 +133,15 @@ public final class VoxelWords {
             examples.add(ExampleTemplate.WORD_LIST.format(String.join(" ", perm.subList(0, inputWords)),
                     String.join(" ", perm.subList(inputWords, perm.size()))));
         }
-        TaskInfo info = new TaskInfo("voxel_" + voxel, "fmri", groundTruth, keywords,
-                "fMRI voxel " + voxel + " of " + responsesFile + " (words " + wordsFile + ")");
+        String truth = groundTruth;
+        String regex = keywords;
+        if (tableLines != null && !truthGiven && tableRow().description() != null) {
+            truth = tableRow().description();
+            regex = tableRow().keywords();
+        }
+        String source = tableLines != null ? "voxel " + voxel + " of " + tableName
+                : "fMRI voxel " + voxel + " of " + responsesFile + " (words " + wordsFile + ")";
+        TaskInfo info = new TaskInfo("voxel_" + voxel, "fmri", truth, regex, source);
         return Dataset.builder(info).template(ExampleTemplate.WORD_LIST).examples(examples)
                 .seed(seed).trainFraction(1.0).keepOrder().build();
     }
@@ -125,5 +166,57 @@ public final class VoxelWords {
             }
         }
         return r;
+    }
+
+    /** One voxel of a table: its ranked words and, when given, its category and recovery regex. */
+    record TableRow(String voxel, List<String> words, String description, String keywords, long line) {}
+
+    /** Every voxel of the table, checked: 2 or 4 tab-separated columns, distinct ids, a valid regex. */
+    public List<String> voxels() {
+        return tableRows().stream().map(TableRow::voxel).toList();
+    }
+
+    private TableRow tableRow() {
+        String id = Integer.toString(voxel);
+        return tableRows().stream().filter(r -> r.voxel().equals(id)).findFirst()
+                .orElseThrow(() -> new DataException(tableName + ": no voxel " + id + "; voxels: "
+                        + String.join(", ", voxels())));
+    }
+
+    private List<TableRow> tableRows() {
+        List<TableRow> rows = new ArrayList<>();
+        for (int i = 0; i < tableLines.size(); i++) {
+            String line = tableLines.get(i);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split("\t", -1);
+            if (cells.length != 2 && cells.length != 4) {
+                throw DataException.at(tableName, i + 1, "expected 2 or 4 tab-separated columns (voxel, words"
+                        + " [, description, regex]), found " + cells.length);
+            }
+            String id = cells[0].strip();
+            List<String> words = List.of(cells[1].strip().split("\\s+"));
+            if (id.isEmpty() || cells[1].isBlank()) {
+                throw DataException.at(tableName, i + 1, "empty voxel id or word list");
+            }
+            if (rows.stream().anyMatch(r -> r.voxel().equals(id))) {
+                throw DataException.at(tableName, i + 1, "voxel " + id + " listed twice");
+            }
+            String description = cells.length == 4 ? cells[2].strip() : null;
+            String regex = cells.length == 4 ? cells[3].strip() : null;
+            if (regex != null) {
+                try {
+                    java.util.regex.Pattern.compile(regex);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw DataException.at(tableName, i + 1, "bad recovery regex \"" + regex + "\": " + e.getDescription());
+                }
+            }
+            rows.add(new TableRow(id, words, description, regex, i + 1));
+        }
+        if (rows.isEmpty()) {
+            throw new DataException(tableName + ": no voxels");
+        }
+        return rows;
     }
 }

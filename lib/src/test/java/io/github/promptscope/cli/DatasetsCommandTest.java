@@ -41,14 +41,17 @@ class DatasetsCommandTest {
     }
 
     @Test
-    void showPrintsTheTrainingTextsJoined() {
+    void showPrintsTheTextsASearchBuilds() {
         String[] r = run("show", "add_two", "--n", "3", "--seed", "0");
         assertEquals("0", r[0]);
-        String expected = String.join("", Datasets.get("add_two", 0, 10_000).train().subList(0, 3).stream()
-                .map(e -> e.text()).toList());
+        // input + strip(output) + ".", joined by a blank line (spec 1.2), then one newline for the terminal
+        String expected = String.join("\n\n", Datasets.get("add_two", 0, 10_000).train().subList(0, 3).stream()
+                .map(e -> e.input() + e.output().stripTrailing().replaceAll("\\.+$", "") + ".").toList()) + "\n";
         assertEquals(expected, r[1]);
-        assertEquals(3, r[1].split("\n\n").length);
-        assertTrue(r[1].matches("(Given the input numbers \\d and \\d, the answer is -?\\d+\\.\n\n){3}"), r[1]);
+        assertTrue(r[1].matches("Given the input numbers \\d and \\d, the answer is -?\\d+\\."
+                + "(\n\nGiven the input numbers \\d and \\d, the answer is -?\\d+\\.){2}\n"), r[1]);
+        String[] lang = run("show", "antonyms", "--n", "2");
+        assertTrue(lang[1].matches("Input: \\S+ Answer: \\S+\\.\n\nInput: \\S+ Answer: \\S+\\.\n"), lang[1]);
     }
 
     @Test

@@ -66,7 +66,8 @@ class ReadersTest {
 
     @Test
     void userJsonlJapanese() {
-        Dataset d = UserDatasets.jsonl(data("user_ja.jsonl")).keywords("分類|果物").trainFraction(0.5).seed(3).read();
+        Dataset d = UserDatasets.jsonl(data("user_ja.jsonl")).keywords("分類|果物").layout("language")
+                .trainFraction(0.5).seed(3).read();
         assertEquals("user_ja", d.name());
         assertEquals("食べ物の分類を答える。", d.description());
         assertEquals(2, d.train().size());
