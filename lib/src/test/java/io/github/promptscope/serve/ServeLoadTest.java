@@ -1,0 +1,110 @@
+package io.github.promptscope.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.pytorch.jni.JniUtils;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.promptscope.lm.LanguageModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 32 concurrent clients x 20 requests each against {@code serve} of the default model, on loopback:
+ * every request succeeds and every answer equals the answer the same request got alone, so nothing
+ * was interleaved on the model. Requests are greedy or seeded (repeatable), with logprobs and echo
+ * in the mix, and kept short so the test stays bounded in time. It runs PyTorch on one thread, as
+ * {@code serve} does by default: with 32 client threads and Jetty's on two cores, OpenMP workers
+ * spin-waiting for a core made each request several times slower.
+ */
+class ServeLoadTest {
+
+    private static final int CLIENTS = 32;
+    private static final int PER_CLIENT = 20;
+    private static final Duration LIMIT = Duration.ofMinutes(4);
+
+    private static List<String[]> requests() {
+        String[] prompts = {"Given the input numbers 2 and 4, the answer is", "Given the input x is 4, the output f(x) is",
+            "Input: candle Answer:", "Add the two numbers", "Data:\n\n", "Return the sum of"};
+        List<String[]> out = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String p = prompts[i % prompts.length].replace("\n", "\\n");
+            String sampling = i % 2 == 0 ? "\"temperature\": 0" : "\"temperature\": 0.9, \"seed\": " + i;
+            String extra = switch (i % 4) {
+                case 0 -> ", \"logprobs\": 3";
+                case 1 -> ", \"n\": 2";
+                case 2 -> ", \"echo\": true, \"logprobs\": 1";
+                default -> ", \"stop\": [\".\"]";
+            };
+            String route = i % 8 == 7 ? "/v1/chat/completions" : "/v1/completions";
+            String body = route.endsWith("chat/completions")
+                    ? "{\"messages\": [{\"role\": \"user\", \"content\": \"" + p + "\"}], \"max_tokens\": 4, " + sampling + "}"
+                    : "{\"prompt\": \"" + p + "\", \"max_tokens\": " + (2 + i % 3) + ", " + sampling + extra + "}";
+            out.add(new String[] {route, body});
+        }
+        return out;
+    }
+
+    @Test
+    void concurrentClientsGetTheAnswersTheyGetAlone() throws Exception {
+        try (LanguageModel lm = LanguageModel.loadDefault()) {
+            int threads = JniUtils.getNumThreads(); // the engine is loaded now
+            JniUtils.setNumThreads(1);
+            try (OpenAiServer server = Servers.serve(lm, null)) {
+                run(server);
+            } finally {
+                JniUtils.setNumThreads(threads);
+            }
+        }
+    }
+
+    private static void run(OpenAiServer server) throws Exception {
+        List<String[]> requests = requests();
+        List<JsonNode> alone = new ArrayList<>();
+        for (String[] r : requests) {
+            Servers.Reply reply = Servers.post(server, r[0], r[1], null);
+            assertEquals(200, reply.status(), reply.body());
+            alone.add(reply.json().path("choices"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> clients = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            clients.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < PER_CLIENT; i++) {
+                    int which = (client * 7 + i) % requests.size();
+                    Servers.Reply reply = Servers.post(server, requests.get(which)[0], requests.get(which)[1], null);
+                    assertEquals(200, reply.status(), reply.body());
+                    assertEquals(alone.get(which), reply.json().path("choices"),
+                            "client " + client + " request " + i + ": " + requests.get(which)[1]);
+                }
+                return PER_CLIENT;
+            }));
+        }
+        go.countDown();
+        pool.shutdown();
+        boolean finished = pool.awaitTermination(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            pool.shutdownNow(); // bounded: clients still waiting are interrupted
+        }
+        assertTrue(finished, "load test exceeded " + LIMIT);
+        int done = 0;
+        for (Future<Integer> f : clients) {
+            done += f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(CLIENTS * PER_CLIENT, done);
+        System.out.printf("serve load: %d clients x %d requests = %d answers, all equal to their solo answers,"
+                + " in %.1f s (%.1f requests/s)%n", CLIENTS, PER_CLIENT, done, seconds, done / seconds);
+    }
+}
