@@ -1,18 +1,15 @@
 package io.github.promptscope.search;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.promptscope.data.PromptLayout;
-import io.github.promptscope.lm.Engines;
 import io.github.promptscope.util.Interrupts;
 import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.lm.SoftPromptLoss;
+import io.github.promptscope.lm.SoftPrompts;
+import io.github.promptscope.lm.SoftSequence;
 import io.github.promptscope.util.Progress;
 import io.github.promptscope.lm.tokenizer.TextTokenizer;
-import io.github.promptscope.lm.tokenizer.TokenIds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -158,58 +155,14 @@ public final class AutoPrompt implements PromptSearch {
     private long[] bestSwaps(LanguageModel model, long[] preprefix, long[] prompt, int position,
             List<DataRows.Row> batch) {
         TextTokenizer tok = model.tokenizer();
-        int b = batch.size();
-        int lead = preprefix.length + prompt.length;
-        List<long[]> rest = new ArrayList<>();
-        List<Integer> contextLengths = new ArrayList<>();
-        int len = 0;
+        SoftPrompts soft = model.softPrompts();
+        List<SoftSequence> seqs = new ArrayList<>();
         for (DataRows.Row r : batch) {
-            long[] ctx = tok.encode(PromptLayout.BEFORE_INPUT + r.input());
-            long[] y = tok.encode(r.output());
-            rest.add(TokenIds.concat(ctx, y));
-            contextLengths.add(ctx.length);
-            len = Math.max(len, ctx.length + y.length);
+            seqs.add(SoftSequence.builder().tokens(preprefix).soft(0, prompt.length)
+                    .tokens(tok.encode(PromptLayout.BEFORE_INPUT + r.input())).targets(tok.encode(r.output())).build());
         }
-        int total = lead + len;
-        long[][] restIds = new long[b][len];
-        boolean[][] mask = new boolean[b][total];
-        long[] targets = new long[b * total];
-        float[] weights = new float[b * total];
-        for (int i = 0; i < b; i++) {
-            long[] seq = rest.get(i);
-            Arrays.fill(mask[i], 0, lead, true);
-            for (int t = 0; t < seq.length; t++) {
-                restIds[i][t] = seq[t];
-                mask[i][lead + t] = true;
-            }
-            // the logits at position p predict token p+1: each output token is predicted one step earlier
-            for (int t = contextLengths.get(i); t < seq.length; t++) {
-                int at = i * total + lead + t - 1;
-                targets[at] = seq[t];
-                weights[at] = 1;
-            }
-        }
-        try (NDManager m = Engines.pytorch().newBaseManager()) {
-            NDArray promptEmbeds = model.embed(m, new long[][] {prompt}); // [1, N, d_model]
-            promptEmbeds.setRequiresGradient(true);
-            NDArray grad;
-            try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
-                NDArray parts = promptEmbeds.repeat(0, b);
-                if (preprefix.length > 0) {
-                    NDArray pre = model.embed(m, new long[][] {preprefix}).repeat(0, b);
-                    parts = pre.concat(parts, 1);
-                }
-                NDArray embeds = parts.concat(model.embed(m, restIds), 1); // [batch, total, d_model]
-                NDArray logits = model.logitsFromEmbeddings(embeds, mask);
-                NDArray logProbs = logits.reshape(b * total, -1).logSoftmax(-1)
-                        .gather(m.create(targets, new Shape(b * total, 1)), 1);
-                NDArray w = m.create(weights, new Shape(b * total, 1));
-                NDArray loss = logProbs.mul(w).sum().neg().div(w.sum());
-                gc.backward(loss);
-            }
-            grad = promptEmbeds.getGradient().get("0, " + position).reshape(1, -1); // [1, d_model]
-            NDArray scores = ai.djl.nn.core.Linear.linear(grad, model.inputEmbeddings()).singletonOrThrow().reshape(-1);
-            return scores.argSort().get("0:" + numCandidates).toLongArray();
-        }
+        // the prompt's own embeddings as soft rows: the gradient there is the loss's slope along a swap
+        SoftPromptLoss loss = soft.lossAndGradient(soft.embeddingRows(prompt), seqs);
+        return soft.lowestScoringTokens(loss.gradient()[position], numCandidates);
     }
 }
