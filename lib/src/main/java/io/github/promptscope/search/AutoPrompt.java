@@ -3,16 +3,13 @@ package io.github.promptscope.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.promptscope.data.PromptLayout;
-import io.github.promptscope.util.Interrupts;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.lm.SoftPromptLoss;
 import io.github.promptscope.lm.SoftPrompts;
 import io.github.promptscope.lm.SoftSequence;
-import io.github.promptscope.util.Progress;
 import io.github.promptscope.lm.tokenizer.TextTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -29,20 +26,46 @@ public final class AutoPrompt implements PromptSearch {
     private final IPromptConfig cfg;
     private final int numCandidates;
     private final String init;
+    private final Seams seams;
 
     /**
-     * @param cfg shared settings (prompt length, batch, shots, steps, early stopping, seed, ranking)
+     * @param cfg shared settings (prompt length, batch, shots, early stopping, seed, ranking)
      * @param numCandidates replacement tokens tried per step (reference: 32)
      * @param init initial token repeated N times (reference: "the"); "random" for uniform ids
      */
     public AutoPrompt(IPromptConfig cfg, int numCandidates, String init) {
+        this(cfg, numCandidates, init, null);
+    }
+
+    private AutoPrompt(IPromptConfig cfg, int numCandidates, String init, Seams seams) {
         this.cfg = cfg;
         this.numCandidates = numCandidates;
         this.init = init;
+        this.seams = seams;
     }
 
     public static AutoPrompt defaults(IPromptConfig cfg) {
         return new AutoPrompt(cfg, 32, "the");
+    }
+
+    /** Where a step's replacement tokens come from: ids for {@code position} of {@code prompt}. */
+    @FunctionalInterface
+    interface Swaps {
+        long[] propose(long[] prompt, int position, List<DataRows.Row> batch);
+    }
+
+    /** How a step's candidates are scored on its batch (the current prompt first). */
+    @FunctionalInterface
+    interface Scoring {
+        List<CandidateScorer.Score> score(List<long[]> candidates, List<DataRows.Row> batch);
+    }
+
+    /** Replaced parts, for tests that construct a step's outcome; null fields keep the real ones. */
+    record Seams(Swaps swaps, Scoring scoring) {}
+
+    /** This search with some of its parts replaced (tests). */
+    AutoPrompt withSeams(Seams replaced) {
+        return new AutoPrompt(cfg, numCandidates, init, replaced);
     }
 
     @Override
@@ -61,65 +84,46 @@ public final class AutoPrompt implements PromptSearch {
         DataRows data = DataRows.build(inputs, outputs, cfg.nShots(), cfg.singleShotLoss(), cfg.maxNDatapoints(), rng);
         CandidateScorer scorer = new CandidateScorer(model, cfg, outputs);
         PromptPool pool = new PromptPool(cfg.popCriterion(), cfg.popTopkStrategy(), rng);
-        List<TraceEntry> trace = new ArrayList<>();
         int n = cfg.numLearnedTokens();
-        long[] prompt = initialPrompt(tok, n, rng, model.config().vocabSize());
         long[] preprefix = cfg.preprefix().isEmpty() ? new long[0] : tok.encode(cfg.preprefix());
-        int position = rng.nextInt(n);
-        int unchanged = 0;
-        int steps = 0;
-        long scored = 0;
-        String stopReason = "epochs";
-        StepBudget limits = new StepBudget(cfg.maxNSteps(), budget);
-        try (Progress bar = Progress.start(method(), limits.maxSteps(), 0)) {
-            outer:
-            for (int epoch = 0; epoch < cfg.nEpochs(); epoch++) {
-                List<DataRows.Row> order = new ArrayList<>(data.rows());
-                Collections.shuffle(order, rng);
-                for (int from = 0; from < order.size(); from += cfg.batchSize()) {
-                    Interrupts.check();
-                    List<DataRows.Row> batch = order.subList(from, Math.min(order.size(), from + cfg.batchSize()));
-                    long[] swaps = bestSwaps(model, preprefix, prompt, position, batch);
-                    List<long[]> candidates = new ArrayList<>();
-                    candidates.add(prompt);
-                    for (long id : swaps) {
-                        long[] c = prompt.clone();
-                        c[position] = id;
-                        if (!Arrays.equals(c, prompt)) {
-                            candidates.add(c);
-                        }
-                    }
-                    List<CandidateScorer.Score> s = scorer.score(candidates, batch);
-                    int best = 0;
-                    for (int i = 0; i < candidates.size(); i++) {
-                        pool.update(candidates.get(i), i == 0 ? "current" : "swap", s.get(i).loss(), s.get(i).accuracy());
-                        trace.add(new TraceEntry(steps, i == 0 ? "current" : "swap", tok.decode(candidates.get(i)),
-                                s.get(i).loss(), s.get(i).accuracy()));
-                        if (s.get(i).loss() < s.get(best).loss()) {
-                            best = i;
-                        }
-                    }
-                    scored += candidates.size();
-                    if (best != 0) {
-                        prompt = candidates.get(best);
-                        unchanged = 0;
-                    } else {
-                        unchanged++;
-                    }
-                    position = rng.nextInt(n);
-                    steps++;
-                    bar.update(steps, String.format("%s (loss %.3f)", tok.decode(prompt).strip(), s.get(best).loss()));
-                    if (cfg.earlyStoppingSteps() >= 0 && unchanged >= cfg.earlyStoppingSteps()) {
-                        stopReason = "early_stopping";
-                        break outer;
-                    }
-                    if (limits.exhausted(steps) != null) {
-                        stopReason = limits.exhausted(steps);
-                        break outer;
-                    }
+        Swaps swaps = seams != null && seams.swaps() != null ? seams.swaps()
+                : (prompt, position, batch) -> bestSwaps(model, preprefix, prompt, position, batch);
+        Scoring scoring = seams != null && seams.scoring() != null ? seams.scoring() : scorer::score;
+        Walk walk = new Walk(initialPrompt(tok, n, rng, model.config().vocabSize()), rng.nextInt(n));
+        List<TraceEntry> trace = new ArrayList<>();
+        SearchLoop loop = new SearchLoop(method(), cfg.batchSize(), cfg.nEpochs(), Long.MAX_VALUE);
+        SearchLoop.Outcome outcome = loop.run(data.rows(), rng, budget, (step, batch) -> {
+            long[] prompt = walk.prompt;
+            List<long[]> candidates = new ArrayList<>();
+            candidates.add(prompt);
+            for (long id : swaps.propose(prompt, walk.position, batch)) {
+                long[] c = prompt.clone();
+                c[walk.position] = id;
+                if (!Arrays.equals(c, prompt)) {
+                    candidates.add(c);
                 }
             }
-        }
+            List<CandidateScorer.Score> s = scoring.score(candidates, batch);
+            int best = 0;
+            for (int i = 0; i < candidates.size(); i++) {
+                String origin = i == 0 ? "current" : "swap";
+                pool.update(candidates.get(i), origin, s.get(i).loss(), s.get(i).accuracy());
+                trace.add(new TraceEntry(step, origin, tok.decode(candidates.get(i)), s.get(i).loss(), s.get(i).accuracy()));
+                if (s.get(i).loss() < s.get(best).loss()) {
+                    best = i;
+                }
+            }
+            walk.scored += candidates.size();
+            if (best != 0) {
+                walk.prompt = candidates.get(best);
+                walk.unchanged = 0;
+            } else {
+                walk.unchanged++;
+            }
+            walk.position = rng.nextInt(n);
+            String status = String.format("%s (loss %.3f)", tok.decode(walk.prompt).strip(), s.get(best).loss());
+            return new SearchLoop.StepReport(status, cfg.earlyStoppingSteps() >= 0 && walk.unchanged >= cfg.earlyStoppingSteps());
+        });
         List<RankedPrompt> ranked = new ArrayList<>();
         for (PromptPool.Entry e : pool.all()) {
             ranked.add(new RankedPrompt(tok.decode(e.ids), e.ids, e.meanLoss(), e.meanAccuracy(), e.evaluations()));
@@ -128,8 +132,21 @@ public final class AutoPrompt implements PromptSearch {
         ObjectNode config = new ObjectMapper().valueToTree(cfg);
         config.put("numCandidates", numCandidates);
         config.put("init", init);
-        return new SearchResult(method(), ranked, trace, config, steps, scored, scorer.tokensScored(),
-                (System.nanoTime() - started) / 1e9, stopReason);
+        return new SearchResult(method(), ranked, trace, config, outcome.steps(), walk.scored, scorer.tokensScored(),
+                (System.nanoTime() - started) / 1e9, outcome.stopReason());
+    }
+
+    /** Where the search stands between steps: the current prompt, the next swap position, counters. */
+    private static final class Walk {
+        long[] prompt;
+        int position;
+        int unchanged;
+        long scored;
+
+        Walk(long[] prompt, int position) {
+            this.prompt = prompt;
+            this.position = position;
+        }
     }
 
     private long[] initialPrompt(TextTokenizer tok, int n, Random rng, int vocab) {

@@ -40,8 +40,8 @@ class SearchGoldenTest {
     @Test
     void iPromptQuickPresetTwoStepsSeedOne() {
         // the quick preset with one mutation per parent instead of four, to keep the test short
-        IPromptConfig cfg = IPromptConfig.quick().toBuilder().numMutations(1).maxNSteps(2).seed(1).build();
-        SearchResult r = new IPrompt(cfg).search(lm, inputs, outputs, Budget.unlimited());
+        IPromptConfig cfg = IPromptConfig.quick().toBuilder().numMutations(1).seed(1).build();
+        SearchResult r = new IPrompt(cfg).search(lm, inputs, outputs, Budget.steps(2));
         assertEquals(2, r.steps());
         assertEquals("steps", r.stopReason());
         assertEquals(128, r.candidatesScored());
@@ -58,8 +58,8 @@ class SearchGoldenTest {
 
     @Test
     void autoPromptThreeStepsSeedOne() {
-        IPromptConfig cfg = IPromptConfig.quick().toBuilder().maxNSteps(3).seed(1).build();
-        SearchResult r = AutoPrompt.defaults(cfg).search(lm, inputs, outputs, Budget.unlimited());
+        IPromptConfig cfg = IPromptConfig.quick().toBuilder().seed(1).build();
+        SearchResult r = AutoPrompt.defaults(cfg).search(lm, inputs, outputs, Budget.steps(3));
         assertEquals(3, r.steps());
         assertEquals("steps", r.stopReason());
         assertEquals(99, r.candidatesScored());
