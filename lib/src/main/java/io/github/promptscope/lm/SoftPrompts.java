@@ -123,6 +123,53 @@ public final class SoftPrompts {
     }
 
     /**
+     * Greedy continuations of each sequence (its targets, if any, are treated as context): up to
+     * {@code maxNewTokens} ids each, ending early after {@code stopId} (negative: never). Every new
+     * token reruns the whole batch without a cache, which is fine for the short prompts and
+     * answers of P-tuning but quadratic in length.
+     */
+    public long[][] generateGreedy(float[][] rows, List<SoftSequence> prompts, int maxNewTokens, long stopId) {
+        List<SoftSequence> seqs = new ArrayList<>(prompts);
+        long[][] out = new long[seqs.size()][0];
+        boolean[] done = new boolean[seqs.size()];
+        for (int step = 0; step < maxNewTokens; step++) {
+            io.github.promptscope.util.Interrupts.check();
+            Batch batch = new Batch(seqs);
+            long[] last = new long[seqs.size()];
+            for (int i = 0; i < seqs.size(); i++) {
+                last[i] = (long) i * batch.len + seqs.get(i).length() - 1;
+            }
+            long[] next;
+            try (NDManager m = weights.newSubManager()) {
+                NDArray embeds = SoftEmbeddings.build(decoder, leaf(m, rows), seqs, batch.len);
+                NDArray hidden = decoder.hidden(embeds, batch.positions, batch.mask, null, Taps.NONE)
+                        .reshape(-1, config.hiddenSize());
+                next = decoder.logits(Decoder.rows(hidden, m.create(last))).argMax(1).toLongArray();
+            }
+            boolean all = true;
+            for (int i = 0; i < seqs.size(); i++) {
+                if (done[i]) {
+                    continue;
+                }
+                out[i] = Arrays.copyOf(out[i], out[i].length + 1);
+                out[i][out[i].length - 1] = next[i];
+                SoftSequence s = seqs.get(i);
+                long[] ids = Arrays.copyOf(s.ids(), s.length() + 1);
+                int[] soft = Arrays.copyOf(s.softRow(), s.length() + 1);
+                ids[s.length()] = next[i];
+                soft[s.length()] = -1;
+                seqs.set(i, new SoftSequence(ids, soft, ids.length));
+                done[i] = next[i] == stopId;
+                all &= done[i];
+            }
+            if (all) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /**
      * Each direction's dot product with every input embedding, [directions][vocab]. With the loss
      * gradient at a position, the most negative entries are the tokens a first-order estimate says
      * lower the loss most when swapped in there (AutoPrompt).

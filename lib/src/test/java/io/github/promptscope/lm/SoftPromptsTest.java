@@ -57,6 +57,30 @@ class SoftPromptsTest {
 
     @ParameterizedTest
     @MethodSource("fixtures")
+    void greedyGenerationWithTheTokensOwnRowsEqualsPlainGreedy(String name) {
+        LanguageModel lm = Fixtures.model(name);
+        SoftPrompts soft = lm.softPrompts();
+        long[] a = lm.tokenizer().encode("Add the two numbers: 12 + 7 =");
+        long[] b = lm.tokenizer().encode("Sum: 3 + 4 =");
+        float[][] rows = soft.embeddingRows(Arrays.copyOfRange(a, 1, 3));
+        // a: rows in columns 1-2; b: rows in columns 0-1 followed by b itself (unaligned, padded)
+        List<SoftSequence> prompts = List.of(
+                SoftSequence.builder().tokens(new long[] {a[0]}).soft(0, 2).tokens(Arrays.copyOfRange(a, 3, a.length)).build(),
+                SoftSequence.builder().soft(0, 2).tokens(b).build());
+        long[][] got = soft.generateGreedy(rows, prompts, 5, -1);
+        long[] bWithRows = new long[b.length + 2];
+        bWithRows[0] = a[1];
+        bWithRows[1] = a[2];
+        System.arraycopy(b, 0, bWithRows, 2, b.length);
+        GenerationConfig greedy = GenerationConfig.builder().maxNewTokens(5).minNewTokens(5).stopAtEos(false).build();
+        List<Generation> plain = lm.generateFromIds(List.of(a, bWithRows), greedy);
+        assertArrayEquals(plain.get(0).tokens(), got[0]);
+        assertArrayEquals(plain.get(1).tokens(), got[1]);
+        assertEquals(5, got[0].length);
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
     void gradientEqualsCentralFiniteDifference(String name) {
         LanguageModel lm = Fixtures.model(name);
         SoftPrompts soft = lm.softPrompts();
