@@ -130,6 +130,7 @@ public final class AutoPrompt implements PromptSearch {
         }
         ranked.sort(RankedPrompt.BY_ACCURACY_THEN_LOSS);
         ObjectNode config = new ObjectMapper().valueToTree(cfg);
+        config.put("maxNSteps", budget.maxSteps()); // the step limit, under the name records use
         config.put("numCandidates", numCandidates);
         config.put("init", init);
         return new SearchResult(method(), ranked, trace, config, outcome.steps(), walk.scored, scorer.tokensScored(),

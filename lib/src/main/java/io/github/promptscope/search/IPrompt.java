@@ -1,6 +1,7 @@
 package io.github.promptscope.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.promptscope.lm.GenerationConfig;
 import io.github.promptscope.lm.Generation;
 import io.github.promptscope.util.Interrupts;
@@ -96,7 +97,9 @@ public final class IPrompt implements PromptSearch {
                 return new SearchLoop.StepReport(status, early.stop(pool));
             });
             List<RankedPrompt> ranked = cfg.doFinalReranking() && !generationOrder ? rerank() : rankPool();
-            return new SearchResult(method, ranked, trace, new ObjectMapper().valueToTree(cfg), outcome.steps(),
+            ObjectNode settings = new ObjectMapper().valueToTree(cfg);
+            settings.put("maxNSteps", budget.maxSteps()); // the step limit, under the name records use
+            return new SearchResult(method, ranked, trace, settings, outcome.steps(),
                     candidatesScored, scorer.tokensScored(), (System.nanoTime() - started) / 1e9, outcome.stopReason());
         }
 
