@@ -1,7 +1,5 @@
 package io.github.promptscope.backend;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import io.github.promptscope.backend.ScoredText.Alternative;
 import io.github.promptscope.backend.ScoredText.ScoredToken;
 import io.github.promptscope.lm.Generation;
@@ -198,13 +196,11 @@ public final class LocalTextModel implements TextModel {
         if (ids.length < 2) {
             return out;
         }
-        float[] lp;
-        int vocab;
-        // The weights' manager parents a short-lived one: everything this pass creates is freed here.
-        try (NDManager m = model.inputEmbeddings().getManager().newSubManager()) {
-            NDArray logits = model.logitsFromEmbeddings(model.embed(m, new long[][] {ids}), null);
-            vocab = (int) logits.getShape().get(2);
-            lp = logits.logSoftmax(-1).toFloatArray();
+        float[][] dist = model.nextTokenLogProbs(ids);
+        int vocab = dist[0].length;
+        float[] lp = new float[dist.length * vocab];
+        for (int t = 0; t < dist.length; t++) {
+            System.arraycopy(dist[t], 0, lp, t * vocab, vocab);
         }
         int known = Math.min(vocab, model.tokenizer().vocabSize());
         for (int i = 1; i < ids.length; i++) {

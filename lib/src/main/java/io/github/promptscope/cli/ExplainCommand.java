@@ -1,6 +1,5 @@
 package io.github.promptscope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.results.RecordStore;
 import io.github.promptscope.results.RunConfig;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -86,19 +84,16 @@ final class ExplainCommand implements Callable<Integer> {
         ExplainData data = load();
         IPromptConfig cfg = IPromptConfig.quick().toBuilder().seed(seed).numLearnedTokens(tokens)
                 .nShots(Math.min(shots, data.inputs().size())).build();
-        if (steps != null) {
-            cfg = cfg.toBuilder().maxNSteps(steps).build();
+        Budget budget = Budget.steps(steps == null ? IPromptConfig.QUICK_STEPS : steps);
+        if (maxMinutes != null) {
+            budget = budget.andTime(Duration.ofMillis((long) (maxMinutes * 60_000)));
         }
-        Budget budget = maxMinutes == null ? Budget.unlimited()
-                : Budget.time(Duration.ofMillis((long) (maxMinutes * 60_000)));
         try (LanguageModel lm = model.load()) {
             Instant start = Instant.now();
             SearchResult r = Methods.create(method, cfg).search(lm, data.inputs(), data.outputs(), budget);
             Instant end = Instant.now();
             print(r, data);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> params = new ObjectMapper().convertValue(cfg, Map.class);
-            RunConfig config = SearchRecords.config(method, data.name(), seed, lm, params);
+            RunConfig config = SearchRecords.config(method, data.name(), seed, lm, SearchRecords.params(cfg, budget));
             RecordStore store = new RecordStore(results, "explain");
             Path written = store.write(SearchRecords.record("explain", config, r, data.keywords(), start, end));
             System.out.println("run record: " + written);

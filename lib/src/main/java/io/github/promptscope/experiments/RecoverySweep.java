@@ -1,6 +1,5 @@
 package io.github.promptscope.experiments;
 
-import io.github.promptscope.results.Json;
 import io.github.promptscope.results.RecordStore;
 import io.github.promptscope.results.Results;
 import io.github.promptscope.results.RunConfig;
@@ -122,19 +121,19 @@ public final class RecoverySweep {
             List<Example> train = d.train();
             SearchResult r = Methods.create(c.method(), search(c.seed())).search(model,
                     train.stream().map(Example::input).toList(), train.stream().map(Example::output).toList(),
-                    Budget.unlimited());
+                    Budget.steps(steps));
             return SearchRecords.output(r, d.keywords());
         });
     }
 
     private IPromptConfig search(long seed) {
-        return IPromptConfig.quick().toBuilder().seed(seed).maxNSteps(steps).build();
+        return IPromptConfig.quick().toBuilder().seed(seed).build();
     }
 
     private Map<String, Object> params(long seed) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("n", examples);
-        p.put("search", Json.MAPPER.convertValue(search(seed), Map.class));
+        p.put("search", SearchRecords.params(search(seed), Budget.steps(steps)));
         return p;
     }
 

@@ -1,5 +1,6 @@
 package io.github.promptscope.experiments;
 
+import io.github.promptscope.results.Json;
 import io.github.promptscope.results.Provenance;
 import io.github.promptscope.results.RunConfig;
 import io.github.promptscope.results.RunOutput;
@@ -8,6 +9,8 @@ import io.github.promptscope.results.ScoredPrompt;
 
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.metrics.Recovery;
+import io.github.promptscope.search.Budget;
+import io.github.promptscope.search.IPromptConfig;
 import io.github.promptscope.search.RankedPrompt;
 import io.github.promptscope.search.SearchResult;
 import java.time.Instant;
@@ -39,6 +42,18 @@ public final class SearchRecords {
             Map<String, ?> params) {
         return RunConfig.of("iprompt", method, dataset, seed, model.dir().toAbsolutePath().normalize().getFileName()
                 .toString(), model.weightsSha256(), params);
+    }
+
+    /**
+     * A search's settings as record parameters: the config's fields plus the budget's step limit
+     * under {@code maxNSteps}, the name (and place in the record id) it had when it lived in the
+     * config, so records written before and after name the same runs by the same ids.
+     */
+    public static Map<String, Object> params(IPromptConfig cfg, Budget budget) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p = new LinkedHashMap<>(Json.MAPPER.convertValue(cfg, Map.class));
+        p.put("maxNSteps", budget.maxSteps());
+        return p;
     }
 
     public static RunOutput output(SearchResult r, Pattern keywords) {

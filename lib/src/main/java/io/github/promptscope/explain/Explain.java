@@ -24,7 +24,8 @@ import java.util.List;
  *
  * The same builder runs the baselines ({@link Builder#suffix}, {@link Builder#autoprompt}) on the
  * same data, so comparing methods changes one word. Without {@code with(model)} the default model
- * is loaded.
+ * is loaded; without {@code config(...)} and {@code budget(...)} the quick preset runs for its
+ * {@link IPromptConfig#QUICK_STEPS} steps.
  */
 public final class Explain {
 
@@ -46,7 +47,7 @@ public final class Explain {
         private final List<String> outputs;
         private LanguageModel model;
         private IPromptConfig config = IPromptConfig.quick();
-        private Budget budget = Budget.unlimited();
+        private Budget budget = Budget.steps(IPromptConfig.QUICK_STEPS);
 
         private Builder(List<String> inputs, List<String> outputs) {
             this.inputs = List.copyOf(inputs);

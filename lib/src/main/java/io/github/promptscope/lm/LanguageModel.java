@@ -12,7 +12,6 @@ import io.github.promptscope.util.Interrupts;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -336,37 +335,34 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     /**
-     * The input-embedding matrix [vocab, d_model]. Owned by the model: read it, do not close it.
+     * ln p of every vocabulary token after each prefix of {@code ids}: row i is the distribution of
+     * token i+1, shape [ids.length][vocab]. For top-k alternatives (the completions API's logprobs).
      */
-    public NDArray inputEmbeddings() {
-        return decoder.tokenEmbedding;
-    }
-
-    /**
-     * Logits [batch, pos, vocab] for input embeddings [batch, pos, d_model] (right-padded; mask
-     * null means no padding). Gradients flow back to {@code embeds}, which is how AutoPrompt and
-     * P-tuning see through the model; the result is owned by the embeddings' manager.
-     */
-    public NDArray logitsFromEmbeddings(NDArray embeds, boolean[][] mask) {
-        Shape s = embeds.getShape();
-        int batch = (int) s.get(0);
-        int len = (int) s.get(1);
-        long[][] positions = new long[batch][len];
-        boolean[][] keyMask = mask != null ? mask : new boolean[batch][len];
-        for (int b = 0; b < batch; b++) {
-            for (int t = 0; t < len; t++) {
-                positions[b][t] = t;
-                if (mask == null) {
-                    keyMask[b][t] = true;
-                }
-            }
+    public float[][] nextTokenLogProbs(long[] ids) {
+        if (ids.length == 0) {
+            return new float[0][];
         }
-        return decoder.logits(decoder.hidden(embeds, positions, keyMask, null));
+        long[][] positions = {new long[ids.length]};
+        boolean[][] mask = {new boolean[ids.length]};
+        for (int t = 0; t < ids.length; t++) {
+            positions[0][t] = t;
+            mask[0][t] = true;
+        }
+        try (NDManager m = weights.newSubManager()) {
+            NDArray logits = decoder.logits(decoder.hidden(decoder.embed(m.create(new long[][] {ids})), positions, mask, null));
+            int vocab = (int) logits.getShape().get(2);
+            float[] flat = logits.logSoftmax(-1).toFloatArray();
+            float[][] out = new float[ids.length][];
+            for (int t = 0; t < ids.length; t++) {
+                out[t] = Arrays.copyOfRange(flat, t * vocab, (t + 1) * vocab);
+            }
+            return out;
+        }
     }
 
-    /** Embeds token ids [batch, pos] into the given manager (for building soft prompts around them). */
-    public NDArray embed(NDManager manager, long[][] ids) {
-        return decoder.embed(manager.create(ids));
+    /** Scoring and gradients with trainable rows spliced in for tokens (AutoPrompt, P-tuning); see {@link SoftPrompts}. */
+    public SoftPrompts softPrompts() {
+        return new SoftPrompts(decoder, weights, config);
     }
 
     @Override

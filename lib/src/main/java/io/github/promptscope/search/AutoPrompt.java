@@ -1,21 +1,15 @@
 package io.github.promptscope.search;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.promptscope.data.PromptLayout;
-import io.github.promptscope.lm.Engines;
-import io.github.promptscope.util.Interrupts;
 import io.github.promptscope.lm.LanguageModel;
-import io.github.promptscope.util.Progress;
+import io.github.promptscope.lm.SoftPromptLoss;
+import io.github.promptscope.lm.SoftPrompts;
+import io.github.promptscope.lm.SoftSequence;
 import io.github.promptscope.lm.tokenizer.TextTokenizer;
-import io.github.promptscope.lm.tokenizer.TokenIds;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -32,20 +26,46 @@ public final class AutoPrompt implements PromptSearch {
     private final IPromptConfig cfg;
     private final int numCandidates;
     private final String init;
+    private final Seams seams;
 
     /**
-     * @param cfg shared settings (prompt length, batch, shots, steps, early stopping, seed, ranking)
+     * @param cfg shared settings (prompt length, batch, shots, early stopping, seed, ranking)
      * @param numCandidates replacement tokens tried per step (reference: 32)
      * @param init initial token repeated N times (reference: "the"); "random" for uniform ids
      */
     public AutoPrompt(IPromptConfig cfg, int numCandidates, String init) {
+        this(cfg, numCandidates, init, null);
+    }
+
+    private AutoPrompt(IPromptConfig cfg, int numCandidates, String init, Seams seams) {
         this.cfg = cfg;
         this.numCandidates = numCandidates;
         this.init = init;
+        this.seams = seams;
     }
 
     public static AutoPrompt defaults(IPromptConfig cfg) {
         return new AutoPrompt(cfg, 32, "the");
+    }
+
+    /** Where a step's replacement tokens come from: ids for {@code position} of {@code prompt}. */
+    @FunctionalInterface
+    interface Swaps {
+        long[] propose(long[] prompt, int position, List<DataRows.Row> batch);
+    }
+
+    /** How a step's candidates are scored on its batch (the current prompt first). */
+    @FunctionalInterface
+    interface Scoring {
+        List<CandidateScorer.Score> score(List<long[]> candidates, List<DataRows.Row> batch);
+    }
+
+    /** Replaced parts, for tests that construct a step's outcome; null fields keep the real ones. */
+    record Seams(Swaps swaps, Scoring scoring) {}
+
+    /** This search with some of its parts replaced (tests). */
+    AutoPrompt withSeams(Seams replaced) {
+        return new AutoPrompt(cfg, numCandidates, init, replaced);
     }
 
     @Override
@@ -64,75 +84,70 @@ public final class AutoPrompt implements PromptSearch {
         DataRows data = DataRows.build(inputs, outputs, cfg.nShots(), cfg.singleShotLoss(), cfg.maxNDatapoints(), rng);
         CandidateScorer scorer = new CandidateScorer(model, cfg, outputs);
         PromptPool pool = new PromptPool(cfg.popCriterion(), cfg.popTopkStrategy(), rng);
-        List<TraceEntry> trace = new ArrayList<>();
         int n = cfg.numLearnedTokens();
-        long[] prompt = initialPrompt(tok, n, rng, model.config().vocabSize());
         long[] preprefix = cfg.preprefix().isEmpty() ? new long[0] : tok.encode(cfg.preprefix());
-        int position = rng.nextInt(n);
-        int unchanged = 0;
-        int steps = 0;
-        long scored = 0;
-        String stopReason = "epochs";
-        StepBudget limits = new StepBudget(cfg.maxNSteps(), budget);
-        try (Progress bar = Progress.start(method(), limits.maxSteps(), 0)) {
-            outer:
-            for (int epoch = 0; epoch < cfg.nEpochs(); epoch++) {
-                List<DataRows.Row> order = new ArrayList<>(data.rows());
-                Collections.shuffle(order, rng);
-                for (int from = 0; from < order.size(); from += cfg.batchSize()) {
-                    Interrupts.check();
-                    List<DataRows.Row> batch = order.subList(from, Math.min(order.size(), from + cfg.batchSize()));
-                    long[] swaps = bestSwaps(model, preprefix, prompt, position, batch);
-                    List<long[]> candidates = new ArrayList<>();
-                    candidates.add(prompt);
-                    for (long id : swaps) {
-                        long[] c = prompt.clone();
-                        c[position] = id;
-                        if (!Arrays.equals(c, prompt)) {
-                            candidates.add(c);
-                        }
-                    }
-                    List<CandidateScorer.Score> s = scorer.score(candidates, batch);
-                    int best = 0;
-                    for (int i = 0; i < candidates.size(); i++) {
-                        pool.update(candidates.get(i), i == 0 ? "current" : "swap", s.get(i).loss(), s.get(i).accuracy());
-                        trace.add(new TraceEntry(steps, i == 0 ? "current" : "swap", tok.decode(candidates.get(i)),
-                                s.get(i).loss(), s.get(i).accuracy()));
-                        if (s.get(i).loss() < s.get(best).loss()) {
-                            best = i;
-                        }
-                    }
-                    scored += candidates.size();
-                    if (best != 0) {
-                        prompt = candidates.get(best);
-                        unchanged = 0;
-                    } else {
-                        unchanged++;
-                    }
-                    position = rng.nextInt(n);
-                    steps++;
-                    bar.update(steps, String.format("%s (loss %.3f)", tok.decode(prompt).strip(), s.get(best).loss()));
-                    if (cfg.earlyStoppingSteps() >= 0 && unchanged >= cfg.earlyStoppingSteps()) {
-                        stopReason = "early_stopping";
-                        break outer;
-                    }
-                    if (limits.exhausted(steps) != null) {
-                        stopReason = limits.exhausted(steps);
-                        break outer;
-                    }
+        Swaps swaps = seams != null && seams.swaps() != null ? seams.swaps()
+                : (prompt, position, batch) -> bestSwaps(model, preprefix, prompt, position, batch);
+        Scoring scoring = seams != null && seams.scoring() != null ? seams.scoring() : scorer::score;
+        Walk walk = new Walk(initialPrompt(tok, n, rng, model.config().vocabSize()), rng.nextInt(n));
+        List<TraceEntry> trace = new ArrayList<>();
+        SearchLoop loop = new SearchLoop(method(), cfg.batchSize(), cfg.nEpochs(), Long.MAX_VALUE);
+        SearchLoop.Outcome outcome = loop.run(data.rows(), rng, budget, (step, batch) -> {
+            long[] prompt = walk.prompt;
+            List<long[]> candidates = new ArrayList<>();
+            candidates.add(prompt);
+            for (long id : swaps.propose(prompt, walk.position, batch)) {
+                long[] c = prompt.clone();
+                c[walk.position] = id;
+                if (!Arrays.equals(c, prompt)) {
+                    candidates.add(c);
                 }
             }
-        }
+            List<CandidateScorer.Score> s = scoring.score(candidates, batch);
+            int best = 0;
+            for (int i = 0; i < candidates.size(); i++) {
+                String origin = i == 0 ? "current" : "swap";
+                pool.update(candidates.get(i), origin, s.get(i).loss(), s.get(i).accuracy());
+                trace.add(new TraceEntry(step, origin, tok.decode(candidates.get(i)), s.get(i).loss(), s.get(i).accuracy()));
+                if (s.get(i).loss() < s.get(best).loss()) {
+                    best = i;
+                }
+            }
+            walk.scored += candidates.size();
+            if (best != 0) {
+                walk.prompt = candidates.get(best);
+                walk.unchanged = 0;
+            } else {
+                walk.unchanged++;
+            }
+            walk.position = rng.nextInt(n);
+            String status = String.format("%s (loss %.3f)", tok.decode(walk.prompt).strip(), s.get(best).loss());
+            return new SearchLoop.StepReport(status, cfg.earlyStoppingSteps() >= 0 && walk.unchanged >= cfg.earlyStoppingSteps());
+        });
         List<RankedPrompt> ranked = new ArrayList<>();
         for (PromptPool.Entry e : pool.all()) {
             ranked.add(new RankedPrompt(tok.decode(e.ids), e.ids, e.meanLoss(), e.meanAccuracy(), e.evaluations()));
         }
         ranked.sort(RankedPrompt.BY_ACCURACY_THEN_LOSS);
         ObjectNode config = new ObjectMapper().valueToTree(cfg);
+        config.put("maxNSteps", budget.maxSteps()); // the step limit, under the name records use
         config.put("numCandidates", numCandidates);
         config.put("init", init);
-        return new SearchResult(method(), ranked, trace, config, steps, scored, scorer.tokensScored(),
-                (System.nanoTime() - started) / 1e9, stopReason);
+        return new SearchResult(method(), ranked, trace, config, outcome.steps(), walk.scored, scorer.tokensScored(),
+                (System.nanoTime() - started) / 1e9, outcome.stopReason());
+    }
+
+    /** Where the search stands between steps: the current prompt, the next swap position, counters. */
+    private static final class Walk {
+        long[] prompt;
+        int position;
+        int unchanged;
+        long scored;
+
+        Walk(long[] prompt, int position) {
+            this.prompt = prompt;
+            this.position = position;
+        }
     }
 
     private long[] initialPrompt(TextTokenizer tok, int n, Random rng, int vocab) {
@@ -158,58 +173,14 @@ public final class AutoPrompt implements PromptSearch {
     private long[] bestSwaps(LanguageModel model, long[] preprefix, long[] prompt, int position,
             List<DataRows.Row> batch) {
         TextTokenizer tok = model.tokenizer();
-        int b = batch.size();
-        int lead = preprefix.length + prompt.length;
-        List<long[]> rest = new ArrayList<>();
-        List<Integer> contextLengths = new ArrayList<>();
-        int len = 0;
+        SoftPrompts soft = model.softPrompts();
+        List<SoftSequence> seqs = new ArrayList<>();
         for (DataRows.Row r : batch) {
-            long[] ctx = tok.encode(PromptLayout.BEFORE_INPUT + r.input());
-            long[] y = tok.encode(r.output());
-            rest.add(TokenIds.concat(ctx, y));
-            contextLengths.add(ctx.length);
-            len = Math.max(len, ctx.length + y.length);
+            seqs.add(SoftSequence.builder().tokens(preprefix).soft(0, prompt.length)
+                    .tokens(tok.encode(PromptLayout.BEFORE_INPUT + r.input())).targets(tok.encode(r.output())).build());
         }
-        int total = lead + len;
-        long[][] restIds = new long[b][len];
-        boolean[][] mask = new boolean[b][total];
-        long[] targets = new long[b * total];
-        float[] weights = new float[b * total];
-        for (int i = 0; i < b; i++) {
-            long[] seq = rest.get(i);
-            Arrays.fill(mask[i], 0, lead, true);
-            for (int t = 0; t < seq.length; t++) {
-                restIds[i][t] = seq[t];
-                mask[i][lead + t] = true;
-            }
-            // the logits at position p predict token p+1: each output token is predicted one step earlier
-            for (int t = contextLengths.get(i); t < seq.length; t++) {
-                int at = i * total + lead + t - 1;
-                targets[at] = seq[t];
-                weights[at] = 1;
-            }
-        }
-        try (NDManager m = Engines.pytorch().newBaseManager()) {
-            NDArray promptEmbeds = model.embed(m, new long[][] {prompt}); // [1, N, d_model]
-            promptEmbeds.setRequiresGradient(true);
-            NDArray grad;
-            try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
-                NDArray parts = promptEmbeds.repeat(0, b);
-                if (preprefix.length > 0) {
-                    NDArray pre = model.embed(m, new long[][] {preprefix}).repeat(0, b);
-                    parts = pre.concat(parts, 1);
-                }
-                NDArray embeds = parts.concat(model.embed(m, restIds), 1); // [batch, total, d_model]
-                NDArray logits = model.logitsFromEmbeddings(embeds, mask);
-                NDArray logProbs = logits.reshape(b * total, -1).logSoftmax(-1)
-                        .gather(m.create(targets, new Shape(b * total, 1)), 1);
-                NDArray w = m.create(weights, new Shape(b * total, 1));
-                NDArray loss = logProbs.mul(w).sum().neg().div(w.sum());
-                gc.backward(loss);
-            }
-            grad = promptEmbeds.getGradient().get("0, " + position).reshape(1, -1); // [1, d_model]
-            NDArray scores = ai.djl.nn.core.Linear.linear(grad, model.inputEmbeddings()).singletonOrThrow().reshape(-1);
-            return scores.argSort().get("0:" + numCandidates).toLongArray();
-        }
+        // the prompt's own embeddings as soft rows: the gradient there is the loss's slope along a swap
+        SoftPromptLoss loss = soft.lossAndGradient(soft.embeddingRows(prompt), seqs);
+        return soft.lowestScoringTokens(loss.gradient()[position], numCandidates);
     }
 }

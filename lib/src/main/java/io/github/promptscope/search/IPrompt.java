@@ -1,11 +1,11 @@
 package io.github.promptscope.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.promptscope.lm.GenerationConfig;
 import io.github.promptscope.lm.Generation;
 import io.github.promptscope.util.Interrupts;
 import io.github.promptscope.lm.LanguageModel;
-import io.github.promptscope.util.Progress;
 import io.github.promptscope.lm.tokenizer.TextTokenizer;
 import io.github.promptscope.lm.tokenizer.TokenIds;
 import java.util.ArrayList;
@@ -76,8 +76,6 @@ public final class IPrompt implements PromptSearch {
         final List<TraceEntry> trace = new ArrayList<>();
         final long started = System.nanoTime();
         long candidatesScored;
-        int steps;
-        String stopReason = "epochs";
 
         Run(LanguageModel model, LanguageModel gen, List<String> inputs, List<String> outputs, Budget budget) {
             this.model = model;
@@ -90,46 +88,23 @@ public final class IPrompt implements PromptSearch {
         }
 
         SearchResult execute() {
-            StepBudget limits = new StepBudget(cfg.maxNSteps(), budget);
-            int batchesPerEpoch = (data.rows().size() + cfg.batchSize() - 1) / cfg.batchSize();
-            long totalDatapoints = 0;
             EarlyStopping early = new EarlyStopping(cfg.earlyStoppingSteps());
-            try (Progress bar = Progress.start(method, (long) Math.min(limits.maxSteps(), cfg.nEpochs() * batchesPerEpoch), 0)) {
-                outer:
-                for (int epoch = 0; epoch < cfg.nEpochs(); epoch++) {
-                    List<DataRows.Row> order = new ArrayList<>(data.rows());
-                    Collections.shuffle(order, rng); // the DataLoader's shuffle=True
-                    for (int from = 0; from < order.size(); from += cfg.batchSize()) {
-                        Interrupts.check();
-                        List<DataRows.Row> batch = order.subList(from, Math.min(order.size(), from + cfg.batchSize()));
-                        step(batch);
-                        steps++;
-                        totalDatapoints += batch.size();
-                        PromptPool.Entry best = pool.topk(1, 0).get(0);
-                        bar.update(steps, String.format("best %s (loss %.3f)", genTok.decode(best.ids).strip(),
-                                best.meanLoss()));
-                        if (early.stop(pool)) {
-                            stopReason = "early_stopping";
-                            break outer;
-                        }
-                        if (totalDatapoints > cfg.maxNDatapoints()) {
-                            stopReason = "datapoints";
-                            break outer;
-                        }
-                        if (limits.exhausted(steps) != null) {
-                            stopReason = limits.exhausted(steps);
-                            break outer;
-                        }
-                    }
-                }
-            }
+            SearchLoop loop = new SearchLoop(method, cfg.batchSize(), cfg.nEpochs(), cfg.maxNDatapoints());
+            SearchLoop.Outcome outcome = loop.run(data.rows(), rng, budget, (step, batch) -> {
+                step(step, batch);
+                PromptPool.Entry best = pool.topk(1, 0).get(0);
+                String status = String.format("best %s (loss %.3f)", genTok.decode(best.ids).strip(), best.meanLoss());
+                return new SearchLoop.StepReport(status, early.stop(pool));
+            });
             List<RankedPrompt> ranked = cfg.doFinalReranking() && !generationOrder ? rerank() : rankPool();
-            return new SearchResult(method, ranked, trace, new ObjectMapper().valueToTree(cfg), steps,
-                    candidatesScored, scorer.tokensScored(), (System.nanoTime() - started) / 1e9, stopReason);
+            ObjectNode settings = new ObjectMapper().valueToTree(cfg);
+            settings.put("maxNSteps", budget.maxSteps()); // the step limit, under the name records use
+            return new SearchResult(method, ranked, trace, settings, outcome.steps(),
+                    candidatesScored, scorer.tokensScored(), (System.nanoTime() - started) / 1e9, outcome.stopReason());
         }
 
         /** One step of spec 1.7 on one batch of rows. */
-        void step(List<DataRows.Row> batch) {
+        void step(int steps, List<DataRows.Row> batch) {
             List<long[]> contexts = new ArrayList<>();
             for (DataRows.Row r : batch) {
                 contexts.add(proposalContext(r));

@@ -11,7 +11,6 @@ package io.github.promptscope.search;
  * @param batchSize data rows per step
  * @param nEpochs passes over the rows
  * @param maxNDatapoints rows built when nShots > 1, and the datapoint budget
- * @param maxNSteps step budget
  * @param popSize population kept per step
  * @param numRandomGenerations fresh candidates per step
  * @param numMutations mutated copies of each population member and fresh candidate
@@ -39,7 +38,6 @@ public record IPromptConfig(
         int batchSize,
         int nEpochs,
         int maxNDatapoints,
-        int maxNSteps,
         int popSize,
         int numRandomGenerations,
         int numMutations,
@@ -59,13 +57,19 @@ public record IPromptConfig(
         String proposalEnd,
         long seed) {
 
+    /**
+     * The step budget of the quick preset ({@code Budget.steps(QUICK_STEPS)}). Step limits live in
+     * {@link Budget}, not here: the reference API's {@code max_n_steps} (10,000) binds before its
+     * datapoint limit only with one-row batches, so {@link #defaults()} and {@link #paper()} need none.
+     */
+    public static final int QUICK_STEPS = 60;
+
     public IPromptConfig {
         positive(numLearnedTokens, "numLearnedTokens");
         positive(nShots, "nShots");
         positive(batchSize, "batchSize");
         positive(nEpochs, "nEpochs");
         positive(maxNDatapoints, "maxNDatapoints");
-        positive(maxNSteps, "maxNSteps");
         positive(popSize, "popSize");
         if (numRandomGenerations < 0 || numMutations < 0) {
             throw new IllegalArgumentException("numRandomGenerations and numMutations must be >= 0");
@@ -87,7 +91,7 @@ public record IPromptConfig(
 
     /** The reference API's defaults. */
     public static IPromptConfig defaults() {
-        return new IPromptConfig(1, 1, true, 64, 100, 10_000, 10_000, 8, 4, 4, 1.0, 1.0, 50, 2.0, "loss",
+        return new IPromptConfig(1, 1, true, 64, 100, 10_000, 8, 4, 4, 1.0, 1.0, 50, 2.0, "loss",
                 "different_start_token", true, false, -1, "", false, 128, "Data:", "Prompt:", 42);
     }
 
@@ -98,12 +102,13 @@ public record IPromptConfig(
     }
 
     /**
-     * A run of a few minutes on a laptop CPU: 6 tokens, 3 shots, batch 16, at most 60 steps, final
-     * reranking (the settings on which the default model recovers the math tasks).
+     * A run of a few minutes on a laptop CPU: 6 tokens, 3 shots, batch 16, final reranking (the
+     * settings on which the default model recovers the math tasks), searched with a budget of
+     * {@link #QUICK_STEPS} steps.
      */
     public static IPromptConfig quick() {
         return defaults().toBuilder().numLearnedTokens(6).nShots(3).batchSize(16).maxNDatapoints(1000)
-                .maxNSteps(60).doFinalReranking(true).build();
+                .doFinalReranking(true).build();
     }
 
     /** Candidates scored per step: population, fresh ones, and the mutations of both. */
@@ -117,7 +122,7 @@ public record IPromptConfig(
 
     /** Changes a few settings of a preset: {@code IPromptConfig.quick().toBuilder().seed(3).build()}. */
     public static final class Builder {
-        private int numLearnedTokens, nShots, batchSize, nEpochs, maxNDatapoints, maxNSteps, popSize,
+        private int numLearnedTokens, nShots, batchSize, nEpochs, maxNDatapoints, popSize,
                 numRandomGenerations, numMutations, generationTopK, earlyStoppingSteps, maxLength;
         private boolean singleShotLoss, prefixBeforeInput, doFinalReranking, maskPossibleAnswers;
         private double generationTemperature, generationTopP, generationRepetitionPenalty;
@@ -126,7 +131,7 @@ public record IPromptConfig(
 
         private Builder(IPromptConfig c) {
             numLearnedTokens = c.numLearnedTokens; nShots = c.nShots; singleShotLoss = c.singleShotLoss;
-            batchSize = c.batchSize; nEpochs = c.nEpochs; maxNDatapoints = c.maxNDatapoints; maxNSteps = c.maxNSteps;
+            batchSize = c.batchSize; nEpochs = c.nEpochs; maxNDatapoints = c.maxNDatapoints;
             popSize = c.popSize; numRandomGenerations = c.numRandomGenerations; numMutations = c.numMutations;
             generationTemperature = c.generationTemperature; generationTopP = c.generationTopP;
             generationTopK = c.generationTopK; generationRepetitionPenalty = c.generationRepetitionPenalty;
@@ -142,7 +147,6 @@ public record IPromptConfig(
         public Builder batchSize(int v) { batchSize = v; return this; }
         public Builder nEpochs(int v) { nEpochs = v; return this; }
         public Builder maxNDatapoints(int v) { maxNDatapoints = v; return this; }
-        public Builder maxNSteps(int v) { maxNSteps = v; return this; }
         public Builder popSize(int v) { popSize = v; return this; }
         public Builder numRandomGenerations(int v) { numRandomGenerations = v; return this; }
         public Builder numMutations(int v) { numMutations = v; return this; }
@@ -164,7 +168,7 @@ public record IPromptConfig(
 
         public IPromptConfig build() {
             return new IPromptConfig(numLearnedTokens, nShots, singleShotLoss, batchSize, nEpochs, maxNDatapoints,
-                    maxNSteps, popSize, numRandomGenerations, numMutations, generationTemperature, generationTopP,
+                    popSize, numRandomGenerations, numMutations, generationTemperature, generationTopP,
                     generationTopK, generationRepetitionPenalty, popCriterion, popTopkStrategy, prefixBeforeInput,
                     doFinalReranking, earlyStoppingSteps, preprefix, maskPossibleAnswers, maxLength, proposalStart,
                     proposalEnd, seed);

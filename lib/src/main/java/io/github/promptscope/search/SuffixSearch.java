@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The paper's Suffix baseline (spec section 2): iPrompt's proposal step alone. One 5-shot
- * {@code Data: ... Prompt:} context, one step of batch 1, a population of 8, one fresh generation
- * and one mutation each: about 18 sampled prompts, returned in the order they were generated
+ * {@code Data: ... Prompt:} context, one step of batch 1 (a larger budget is capped at one step), a
+ * population of 8, one fresh generation and one mutation each: about 18 sampled prompts, returned in the order they were generated
  * (unranked), so recovery measures what proposing alone achieves.
  */
 public final class SuffixSearch implements PromptSearch {
@@ -15,7 +15,7 @@ public final class SuffixSearch implements PromptSearch {
 
     public SuffixSearch(int numLearnedTokens, long seed) {
         this.cfg = IPromptConfig.defaults().toBuilder()
-                .numLearnedTokens(numLearnedTokens).nShots(5).batchSize(1).maxNSteps(1).popSize(8)
+                .numLearnedTokens(numLearnedTokens).nShots(5).batchSize(1).popSize(8)
                 .numRandomGenerations(1).numMutations(1).generationTemperature(1.0).maxNDatapoints(64)
                 .doFinalReranking(false).seed(seed).build();
     }
@@ -32,6 +32,6 @@ public final class SuffixSearch implements PromptSearch {
     @Override
     public SearchResult search(LanguageModel model, List<String> inputs, List<String> outputs, Budget budget) {
         IPromptConfig c = inputs.size() < cfg.nShots() ? cfg.toBuilder().nShots(inputs.size()).build() : cfg;
-        return new IPrompt(c, null, true, method()).search(model, inputs, outputs, budget);
+        return new IPrompt(c, null, true, method()).search(model, inputs, outputs, budget.atMostSteps(1));
     }
 }

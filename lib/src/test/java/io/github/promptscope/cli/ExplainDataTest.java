@@ -103,9 +103,9 @@ class ExplainDataTest {
         assertFalse(java.util.Arrays.equals(tok.encode(" 1"), tok.encode(" 1.\n\n")));
 
         IPromptConfig cfg = IPromptConfig.quick().toBuilder().numLearnedTokens(3).nShots(1).batchSize(100)
-                .maxNSteps(1).popSize(2).numRandomGenerations(1).numMutations(1).seed(9)
+                .popSize(2).numRandomGenerations(1).numMutations(1).seed(9)
                 .doFinalReranking(false).maskPossibleAnswers(false).build();
-        SearchResult r = new IPrompt(cfg).search(lm, d.inputs(), d.outputs(), Budget.unlimited());
+        SearchResult r = new IPrompt(cfg).search(lm, d.inputs(), d.outputs(), Budget.steps(1));
         List<RankedPrompt> scored = r.ranked().stream().filter(p -> p.evaluations() > 0).toList();
         assertTrue(scored.size() >= 2, "at least two distinct prompts scored, got " + scored.size());
         for (RankedPrompt p : scored) {

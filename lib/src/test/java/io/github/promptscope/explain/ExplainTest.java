@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.promptscope.data.Datasets;
 import io.github.promptscope.data.Example;
 import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.search.Budget;
 import io.github.promptscope.search.IPromptConfig;
 import io.github.promptscope.search.RankedPrompt;
 import io.github.promptscope.search.SearchResult;
@@ -24,7 +25,7 @@ class ExplainTest {
 
     /** 2-token prompts, 2 shots, batch 4, one step of 3 candidates, no final reranking. */
     private static final IPromptConfig TINY = IPromptConfig.quick().toBuilder().numLearnedTokens(2).nShots(2)
-            .batchSize(4).maxNSteps(1).popSize(2).numRandomGenerations(1).numMutations(0).doFinalReranking(false)
+            .batchSize(4).popSize(2).numRandomGenerations(1).numMutations(0).doFinalReranking(false)
             .build();
 
     @BeforeAll
@@ -42,7 +43,7 @@ class ExplainTest {
     }
 
     private static Explain.Builder explain() {
-        return Explain.dataset(inputs, outputs).with(lm).config(TINY).seed(4);
+        return Explain.dataset(inputs, outputs).with(lm).config(TINY).budget(Budget.steps(1)).seed(4);
     }
 
     private static void assertRanked(SearchResult r, String method) {

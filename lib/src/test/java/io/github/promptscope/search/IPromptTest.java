@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
 
 class IPromptTest {
 
+    /** The step budget of {@link #small}'s searches (the step limit lives in the Budget). */
+    private static final int STEPS = 2;
+
     private static IPromptConfig small(long seed) {
-        return IPromptConfig.quick().toBuilder().numLearnedTokens(3).batchSize(4).maxNSteps(2).popSize(4)
+        return IPromptConfig.quick().toBuilder().numLearnedTokens(3).batchSize(4).popSize(4)
                 .numRandomGenerations(2).numMutations(1).seed(seed).doFinalReranking(false).build();
     }
 
@@ -25,13 +28,13 @@ class IPromptTest {
     void sameSeedSameRankedPrompts() {
         LanguageModel lm = SearchTestModels.tiny();
         List<Example> xs = SearchTestModels.addTwo();
-        SearchResult a = new IPrompt(small(5)).search(lm, SearchTestModels.inputs(xs), SearchTestModels.outputs(xs), Budget.unlimited());
-        SearchResult b = new IPrompt(small(5)).search(lm, SearchTestModels.inputs(xs), SearchTestModels.outputs(xs), Budget.unlimited());
+        SearchResult a = new IPrompt(small(5)).search(lm, SearchTestModels.inputs(xs), SearchTestModels.outputs(xs), Budget.steps(STEPS));
+        SearchResult b = new IPrompt(small(5)).search(lm, SearchTestModels.inputs(xs), SearchTestModels.outputs(xs), Budget.steps(STEPS));
         assertEquals(a.prompts(), b.prompts());
         for (int i = 0; i < a.ranked().size(); i++) {
             assertEquals(a.ranked().get(i).meanLoss(), b.ranked().get(i).meanLoss(), 0.0);
         }
-        SearchResult c = new IPrompt(small(6)).search(lm, SearchTestModels.inputs(xs), SearchTestModels.outputs(xs), Budget.unlimited());
+        SearchResult c = new IPrompt(small(6)).search(lm, SearchTestModels.inputs(xs), SearchTestModels.outputs(xs), Budget.steps(STEPS));
         assertNotEquals(a.prompts(), c.prompts(), "another seed explores other prompts");
     }
 
@@ -40,7 +43,7 @@ class IPromptTest {
         LanguageModel lm = SearchTestModels.tiny();
         List<Example> xs = SearchTestModels.addTwo();
         IPromptConfig cfg = small(1);
-        SearchResult r = new IPrompt(cfg).search(lm, SearchTestModels.inputs(xs), SearchTestModels.outputs(xs), Budget.unlimited());
+        SearchResult r = new IPrompt(cfg).search(lm, SearchTestModels.inputs(xs), SearchTestModels.outputs(xs), Budget.steps(STEPS));
         assertEquals(2, r.steps());
         assertEquals("steps", r.stopReason());
         // population + random + (population + random) * mutations, every step
@@ -70,11 +73,11 @@ class IPromptTest {
         LanguageModel lm = SearchTestModels.defaultModel();
         List<Example> xs = SearchTestModels.addTwo();
         IPromptConfig cfg = IPromptConfig.quick().toBuilder().numLearnedTokens(3).nShots(2).maxNDatapoints(300)
-                .batchSize(64).maxNSteps(1).popSize(1).numRandomGenerations(1).numMutations(0).seed(3)
+                .batchSize(64).popSize(1).numRandomGenerations(1).numMutations(0).seed(3)
                 .doFinalReranking(true).build();
         List<String> inputs = SearchTestModels.inputs(xs);
         List<String> outputs = SearchTestModels.outputs(xs);
-        SearchResult r = new IPrompt(cfg).search(lm, inputs, outputs, Budget.unlimited());
+        SearchResult r = new IPrompt(cfg).search(lm, inputs, outputs, Budget.steps(1));
         // the rows the search iterates over: built first, from the run's seeded generator
         List<DataRows.Row> rows = DataRows.build(inputs, outputs, 2, cfg.singleShotLoss(), 300,
                 new java.util.Random(cfg.seed())).rows();
@@ -153,7 +156,7 @@ class IPromptTest {
     void badInputIsAClearError() {
         LanguageModel lm = SearchTestModels.tiny();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new IPrompt(small(1)).search(lm, List.of("a", "b"), List.of("x"), Budget.unlimited()));
+                () -> new IPrompt(small(1)).search(lm, List.of("a", "b"), List.of("x"), Budget.steps(STEPS)));
         assertTrue(e.getMessage().contains("inputs (2)"));
         assertThrows(IllegalArgumentException.class,
                 () -> IPromptConfig.defaults().toBuilder().popCriterion("best").build());
