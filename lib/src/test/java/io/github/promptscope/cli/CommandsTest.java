@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.promptscope.data.Datasets;
+import io.github.promptscope.data.PromptLayout;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.lm.TokenLogProbs;
 import java.io.ByteArrayOutputStream;
@@ -59,15 +60,14 @@ class CommandsTest {
         assertEquals(0, list.code(), list.err());
         String[] lines = list.out().split("\n");
         assertEquals(Datasets.list().size(), lines.length);
-        assertEquals(32, lines.length);
+        assertEquals(48, lines.length);
         assertTrue(lines[0].matches("add_two\\s+math\\s+Return the sum of the inputs\\."), lines[0]);
-        assertTrue(lines[31].matches("sentiment_words\\s+sentiment\\s+Answer Yes if .*"), lines[31]);
+        assertTrue(lines[47].matches("sentiment_words\\s+sentiment\\s+Answer Yes if .*"), lines[47]);
 
         Run show = run("datasets", "show", "add_two", "--n", "3");
         assertEquals(0, show.code(), show.err());
-        assertEquals(String.join("", Datasets.get("add_two", 0, 10_000).train().subList(0, 3).stream()
-                .map(e -> e.text()).toList()), show.out());
-        assertTrue(show.out().matches("(Given the input numbers \\d and \\d, the answer is \\d+\\.\n\n){3}"), show.out());
+        assertEquals(PromptLayout.searchText(Datasets.get("add_two", 0, 10_000).train().subList(0, 3)) + "\n", show.out());
+        assertTrue(show.out().matches("Given the input numbers \\d and \\d, the answer is \\d+\\.(\n\nGiven the input numbers \\d and \\d, the answer is \\d+\\.){2}\n"), show.out());
         String[] sums = show.out().split("\n\n");
         for (String s : sums) { // each shown example is a correct sum
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("numbers (\\d) and (\\d), the answer is (\\d+)\\.").matcher(s);
