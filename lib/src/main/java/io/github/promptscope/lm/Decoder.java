@@ -56,6 +56,25 @@ final class Decoder {
         return index.getNDArrayInternal().embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
     }
 
+    /**
+     * Next-token log-probabilities [batch * pos, vocab] for rows of equal length with no padding
+     * (training batches, one text), positions counted from 0.
+     */
+    NDArray nextTokenLogProbs(NDManager m, long[][] ids) {
+        int b = ids.length;
+        int len = ids[0].length;
+        long[][] positions = new long[b][len];
+        boolean[][] mask = new boolean[b][len];
+        for (int i = 0; i < b; i++) {
+            for (int t = 0; t < len; t++) {
+                positions[i][t] = t;
+                mask[i][t] = true;
+            }
+        }
+        NDArray hidden = hidden(embed(m.create(ids)), positions, mask, null);
+        return logits(hidden).reshape(-1, config.vocabSize()).logSoftmax(-1);
+    }
+
     /** The final-norm hidden states [batch, pos, d_model] of a pass with no hooks; see below. */
     NDArray hidden(NDArray embeds, long[][] positions, boolean[][] keyMask, KvCache cache) {
         return hidden(embeds, positions, keyMask, cache, null);

@@ -342,16 +342,9 @@ public final class LanguageModel implements AutoCloseable {
         if (ids.length == 0) {
             return new float[0][];
         }
-        long[][] positions = {new long[ids.length]};
-        boolean[][] mask = {new boolean[ids.length]};
-        for (int t = 0; t < ids.length; t++) {
-            positions[0][t] = t;
-            mask[0][t] = true;
-        }
         try (NDManager m = weights.newSubManager()) {
-            NDArray logits = decoder.logits(decoder.hidden(decoder.embed(m.create(new long[][] {ids})), positions, mask, null));
-            int vocab = (int) logits.getShape().get(2);
-            float[] flat = logits.logSoftmax(-1).toFloatArray();
+            int vocab = config.vocabSize();
+            float[] flat = decoder.nextTokenLogProbs(m, new long[][] {ids}).toFloatArray();
             float[][] out = new float[ids.length][];
             for (int t = 0; t < ids.length; t++) {
                 out[t] = Arrays.copyOfRange(flat, t * vocab, (t + 1) * vocab);

@@ -33,19 +33,7 @@ public final class TrainableWeights {
      * require gradients.
      */
     public NDArray nextTokenLogProbs(NDManager m, long[][] inputs) {
-        Decoder d = model.decoder();
-        int b = inputs.length;
-        int len = inputs[0].length;
-        long[][] positions = new long[b][len];
-        boolean[][] mask = new boolean[b][len];
-        for (int i = 0; i < b; i++) {
-            for (int t = 0; t < len; t++) {
-                positions[i][t] = t;
-                mask[i][t] = true;
-            }
-        }
-        NDArray hidden = d.hidden(d.embed(m.create(inputs)), positions, mask, null);
-        return d.logits(hidden).reshape(-1, model.config().vocabSize()).logSoftmax(-1);
+        return model.decoder().nextTokenLogProbs(m, inputs);
     }
 
     /** Sets every gradient to zero in place (a subtraction would keep a NaN or an infinity). */
