@@ -1,6 +1,8 @@
 """A third-party client against `./promptscope serve`: the Python `openai` package (3.x) talks to the
 default model over loopback. Completions with logprobs, echo scoring, chat, embeddings (base64 and
-float), streaming, and the 400/401 errors as the package raises them. The server is started here on a
+float), live streaming, the extension fields (token-id prompts, `repetition_penalty`, `min_tokens`,
+`ignore_eos`, `bad_words`, `return_token_ids`, `batch`) through `extra_body`, and the 400/401 errors
+as the package raises them. The server is started here on a
 free port with an API key and stopped by its pid."""
 
 import json
@@ -97,6 +99,21 @@ def test_seeded_sampling_repeats(client):
            [c.text for c in client.completions.create(**kw).choices]
 
 
+def test_extension_fields(client):
+    # Exactly 10 tokens after two token-id prompts, newlines banned, generated as one seeded batch.
+    kw = dict(model="default", prompt=[[50, 51, 52], [60, 61]], max_tokens=10, temperature=1.0, seed=5, n=2,
+              extra_body={"top_k": 50, "repetition_penalty": 2.0, "min_tokens": 10, "ignore_eos": True,
+                          "bad_words": ["\n"], "return_token_ids": True, "batch": True})
+    r = client.completions.create(**kw)
+    assert len(r.choices) == 4 and r.usage.completion_tokens == 40 and r.usage.prompt_tokens == 5
+    for c in r.choices:
+        ids = c.model_extra["token_ids"]
+        assert len(ids) == 10 and all(isinstance(i, int) for i in ids)
+        assert "\n" not in c.text
+    again = client.completions.create(**kw)
+    assert [c.model_extra["token_ids"] for c in again.choices] == [c.model_extra["token_ids"] for c in r.choices]
+
+
 def test_chat(client):
     r = client.chat.completions.create(model="default", max_tokens=10, temperature=0,
                                        messages=[{"role": "system", "content": "You add numbers."},
@@ -137,6 +154,9 @@ def test_streaming(client):
     (dict(max_tokens=256), "prompt"),
     (dict(prompt="one two three " * 200), "prompt"),
     (dict(extra_body={"temperature": "hot"}), "temperature"),
+    (dict(extra_body={"repetition_penalty": 0}), "repetition_penalty"),
+    (dict(prompt=[[1, 99999999]]), "prompt"),
+    (dict(prompt=["a", "b"], stream=True, extra_body={"batch": True}), "batch"),
 ])
 def test_bad_requests_are_400(client, kwargs, param):
     args = dict(model="default", prompt="hi", max_tokens=2)

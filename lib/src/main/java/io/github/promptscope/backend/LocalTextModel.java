@@ -5,6 +5,7 @@ import io.github.promptscope.backend.ScoredText.ScoredToken;
 import io.github.promptscope.lm.Generation;
 import io.github.promptscope.lm.GenerationConfig;
 import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.lm.TokenListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,21 +60,31 @@ public final class LocalTextModel implements TextModel {
         return model.tokenizer().encode(text).length;
     }
 
+    public String decode(long[] ids) {
+        return model.tokenizer().decode(ids);
+    }
+
+    /** Token ids run from 0 to this, exclusive. */
+    public int vocabSize() {
+        return model.config().vocabSize();
+    }
+
     public ChatTemplate chatTemplate() {
         return template;
     }
 
     @Override
     public List<GeneratedText> complete(CompletionRequest request) {
+        return complete(request, null);
+    }
+
+    /**
+     * {@link #complete(CompletionRequest)}, telling {@code listener} (null: none) of each new token as
+     * it is produced; its row is the choice's index. A listener that throws stops the generation.
+     */
+    public List<GeneratedText> complete(CompletionRequest request, TokenListener listener) {
         Sampling s = request.sampling();
-        long[] promptIds = model.tokenizer().encode(request.prompt());
-        if (promptIds.length == 0) {
-            throw TextModelException.invalid("prompt is empty; give at least one token of text", "prompt");
-        }
-        if (promptIds.length + s.maxTokens() > maxPositions()) {
-            throw TextModelException.invalid("prompt has " + promptIds.length + " tokens and max_tokens is "
-                    + s.maxTokens() + ", but the model has " + maxPositions() + " positions", "prompt");
-        }
+        long[] promptIds = promptIds(request);
         List<Generation> generations;
         if (s.maxTokens() == 0) {
             // Scoring only (echo with no new tokens): nothing to generate.
@@ -81,24 +92,82 @@ public final class LocalTextModel implements TextModel {
             for (int i = 0; i < request.n(); i++) {
                 generations.add(new Generation(request.prompt(), i, new long[0], "", "length"));
             }
+        } else if (request.promptTokens() == null) {
+            generations = model.generate(List.of(request.prompt()), config(s, request.n()), listener);
         } else {
-            generations = model.generate(List.of(request.prompt()), config(s, request.n()));
+            generations = model.generateFromIds(List.of(promptIds), config(s, request.n()), listener);
         }
+        String promptText = request.promptTokens() == null ? request.prompt() : model.tokenizer().decode(promptIds);
         List<GeneratedText> out = new ArrayList<>();
         for (Generation g : generations) {
-            String finish = "length".equals(g.finishReason()) ? "length" : "stop";
             ScoredText lp = request.logprobs() == null ? null
-                    : logprobsOf(promptIds, g, request.logprobs(), request.echo(), request.prompt().length());
-            String text = request.echo() ? request.prompt() + g.text() : g.text();
-            out.add(new GeneratedText(text, finish, lp, promptIds.length, g.tokens().length));
+                    : logprobsOf(promptIds, g, request.logprobs(), request.echo(), promptText.length());
+            out.add(choice(g, request.echo() ? promptText + g.text() : g.text(), lp, promptIds.length));
         }
         return out;
     }
 
+    @Override
+    public List<List<GeneratedText>> completeBatch(List<CompletionRequest> requests) {
+        TextModel.checkBatch(requests);
+        CompletionRequest first = requests.get(0);
+        List<long[]> ids = new ArrayList<>();
+        for (CompletionRequest r : requests) {
+            ids.add(promptIds(r));
+        }
+        int n = first.n();
+        List<List<GeneratedText>> out = new ArrayList<>();
+        if (first.sampling().maxTokens() == 0) {
+            for (long[] p : ids) {
+                out.add(java.util.Collections.nCopies(n, new GeneratedText("", "length", null, p.length, 0, new long[0])));
+            }
+            return out;
+        }
+        List<Generation> rows = model.generateFromIds(ids, config(first.sampling(), n));
+        for (int i = 0; i < ids.size(); i++) {
+            List<GeneratedText> choices = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                Generation g = rows.get(i * n + j);
+                choices.add(choice(g, g.text(), null, ids.get(i).length));
+            }
+            out.add(choices);
+        }
+        return out;
+    }
+
+    private static GeneratedText choice(Generation g, String text, ScoredText lp, int promptTokens) {
+        String finish = "length".equals(g.finishReason()) ? "length" : "stop";
+        return new GeneratedText(text, finish, lp, promptTokens, g.tokens().length, g.tokens());
+    }
+
+    /** The request's prompt as token ids, checked against the vocabulary and the model's positions. */
+    private long[] promptIds(CompletionRequest request) {
+        long[] ids = request.promptTokens() != null ? request.promptTokens() : model.tokenizer().encode(request.prompt());
+        if (ids.length == 0) {
+            throw TextModelException.invalid("prompt is empty; give at least one token of text", "prompt");
+        }
+        int vocab = model.config().vocabSize();
+        for (long id : ids) {
+            if (id < 0 || id >= vocab) {
+                throw TextModelException.invalid("prompt token id " + id + " is outside the vocabulary (0.."
+                        + (vocab - 1) + ")", "prompt");
+            }
+        }
+        int max = request.sampling().maxTokens();
+        if (ids.length + max > maxPositions()) {
+            throw TextModelException.invalid("prompt has " + ids.length + " tokens and max_tokens is "
+                    + max + ", but the model has " + maxPositions() + " positions", "prompt");
+        }
+        return ids;
+    }
+
+    /** The runtime's settings for a sampling: the OpenAI parameters and the extension fields. */
     private static GenerationConfig config(Sampling s, int n) {
-        return GenerationConfig.builder().maxNewTokens(s.maxTokens()).temperature(s.temperature())
-                .topP(s.topP()).topK(s.topK()).seed(s.seed() == null ? 0 : s.seed()).numSamples(n)
-                .stopStrings(s.stop()).build();
+        return GenerationConfig.builder().maxNewTokens(s.maxTokens()).minNewTokens(s.minTokens())
+                .temperature(s.temperature()).topP(s.topP()).topK(s.topK())
+                .repetitionPenalty(s.repetitionPenalty()).bannedTexts(s.badWords())
+                .seed(s.seed() == null ? 0 : s.seed()).numSamples(n).stopStrings(s.stop())
+                .stopAtEos(!s.ignoreEos()).build();
     }
 
     @Override

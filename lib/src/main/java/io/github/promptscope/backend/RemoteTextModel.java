@@ -1,5 +1,6 @@
 package io.github.promptscope.backend;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
@@ -117,10 +118,34 @@ public final class RemoteTextModel implements TextModel {
 
     @Override
     public List<GeneratedText> complete(CompletionRequest request) {
+        CompletionCreateParams.Builder b = params(request, request.n());
+        b.prompt(request.promptTokens() == null ? CompletionCreateParams.Prompt.ofString(request.prompt())
+                : CompletionCreateParams.Prompt.ofArrayOfTokens(boxed(request.promptTokens())));
+        return send(b.build(), request, 1).get(0);
+    }
+
+    @Override
+    public List<List<GeneratedText>> completeBatch(List<CompletionRequest> requests) {
+        TextModel.checkBatch(requests);
+        CompletionRequest first = requests.get(0);
+        CompletionCreateParams.Builder b = params(first, first.n());
+        if (requests.stream().allMatch(r -> r.promptTokens() != null)) {
+            b.prompt(CompletionCreateParams.Prompt.ofArrayOfTokenArrays(
+                    requests.stream().map(r -> boxed(r.promptTokens())).toList()));
+        } else if (requests.stream().noneMatch(r -> r.promptTokens() != null)) {
+            b.prompt(CompletionCreateParams.Prompt.ofArrayOfStrings(requests.stream().map(CompletionRequest::prompt).toList()));
+        } else {
+            throw new IllegalArgumentException("a batch's prompts must be all text or all token ids");
+        }
+        b.putAdditionalBodyProperty("batch", JsonValue.from(true));
+        return send(b.build(), first, requests.size());
+    }
+
+    /** Everything but the prompt: the OpenAI parameters, and the extension fields that differ from their defaults. */
+    private CompletionCreateParams.Builder params(CompletionRequest request, int n) {
         Sampling s = request.sampling();
-        CompletionCreateParams.Builder b = CompletionCreateParams.builder().model(model).prompt(request.prompt())
-                .maxTokens(s.maxTokens()).temperature(s.temperature()).topP(s.topP()).n(request.n())
-                .echo(request.echo());
+        CompletionCreateParams.Builder b = CompletionCreateParams.builder().model(model).prompt("")
+                .maxTokens(s.maxTokens()).temperature(s.temperature()).topP(s.topP()).n(n).echo(request.echo());
         if (!s.stop().isEmpty()) {
             b.stop(CompletionCreateParams.Stop.ofStrings(s.stop()));
         }
@@ -133,20 +158,69 @@ public final class RemoteTextModel implements TextModel {
         if (s.topK() > 0) {
             b.putAdditionalBodyProperty("top_k", JsonValue.from(s.topK()));
         }
-        CompletionCreateParams params = b.build();
+        if (s.repetitionPenalty() != 1.0) {
+            b.putAdditionalBodyProperty("repetition_penalty", JsonValue.from(s.repetitionPenalty()));
+        }
+        if (s.minTokens() > 0) {
+            b.putAdditionalBodyProperty("min_tokens", JsonValue.from(s.minTokens()));
+        }
+        if (s.ignoreEos()) {
+            b.putAdditionalBodyProperty("ignore_eos", JsonValue.from(true));
+        }
+        if (!s.badWords().isEmpty()) {
+            b.putAdditionalBodyProperty("bad_words", JsonValue.from(s.badWords()));
+        }
+        if (request.returnTokenIds()) {
+            b.putAdditionalBodyProperty("return_token_ids", JsonValue.from(true));
+        }
+        return b;
+    }
+
+    /** Sends one completions request for {@code prompts} prompts and groups its choices per prompt. */
+    private List<List<GeneratedText>> send(CompletionCreateParams params, CompletionRequest request, int prompts) {
         Completion c = call("completions", () -> client.completions().create(params));
-        int promptTokens = c.usage().map(u -> (int) u.promptTokens()).orElse(0);
-        int completionTokens = request.n() == 1 ? c.usage().map(u -> (int) u.completionTokens()).orElse(0) : 0;
+        int n = request.n();
+        int promptTokens = prompts == 1 ? c.usage().map(u -> (int) u.promptTokens()).orElse(0) : 0;
+        int completionTokens = prompts * n == 1 ? c.usage().map(u -> (int) u.completionTokens()).orElse(0) : 0;
         List<CompletionChoice> choices = new ArrayList<>(c.choices());
         choices.sort(Comparator.comparingLong(CompletionChoice::index));
-        List<GeneratedText> out = new ArrayList<>();
-        for (CompletionChoice choice : choices) {
+        if (choices.size() != prompts * n) {
+            throw new TextModelException(endpoint("completions") + " returned " + choices.size() + " choices for "
+                    + prompts + " prompts x n " + n, 200, null, null);
+        }
+        List<List<GeneratedText>> out = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            CompletionChoice choice = choices.get(i);
             ScoredText lp = choice.logprobs().map(RemoteTextModel::scored).orElse(null);
             if (request.logprobs() != null && lp == null) {
                 throw new TextModelException(endpoint("completions") + " returned no logprobs; scoring needs a"
                         + " completions endpoint with logprobs (chat-only models cannot score text)", 200, "logprobs", null);
             }
-            out.add(new GeneratedText(choice.text(), choice.finishReason().asString(), lp, promptTokens, completionTokens));
+            long[] ids = tokenIds(choice);
+            int completion = ids != null ? ids.length : completionTokens;
+            if (i % n == 0) {
+                out.add(new ArrayList<>());
+            }
+            out.get(i / n).add(new GeneratedText(choice.text(), choice.finishReason().asString(), lp, promptTokens,
+                    completion, ids));
+        }
+        return out;
+    }
+
+    /** The {@code token_ids} extension of a choice (vLLM's and PromptScope's), or null. */
+    private static long[] tokenIds(CompletionChoice choice) {
+        JsonValue v = choice._additionalProperties().get("token_ids");
+        if (v == null) {
+            return null;
+        }
+        List<Long> ids = v.convert(new TypeReference<List<Long>>() {});
+        return ids == null ? null : ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static List<Long> boxed(long[] ids) {
+        List<Long> out = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            out.add(id);
         }
         return out;
     }

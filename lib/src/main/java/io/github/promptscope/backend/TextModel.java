@@ -25,6 +25,35 @@ public interface TextModel extends AutoCloseable {
     List<GeneratedText> complete(CompletionRequest request);
 
     /**
+     * Continues several prompts as one batch with one seed, as {@code LanguageModel.generate} runs a
+     * list: choice {@code j} of request {@code i} is row {@code i * n + j} of the batch and samples from
+     * that row's generator (seed x 1,000,003 + row), so the answers equal a local batched generation
+     * token for token. The requests must agree in sampling, {@code n} and {@code returnTokenIds}, and
+     * ask for no logprobs and no echo. Remotely this is one request with a list of prompts and the
+     * {@code batch} extension field, which only PromptScope's server knows.
+     *
+     * @return per request, its {@code n} choices
+     */
+    List<List<GeneratedText>> completeBatch(List<CompletionRequest> requests);
+
+    /** Checks what {@link #completeBatch} requires of its requests. */
+    static void checkBatch(List<CompletionRequest> requests) {
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one request");
+        }
+        CompletionRequest first = requests.get(0);
+        for (CompletionRequest r : requests) {
+            if (!r.sampling().equals(first.sampling()) || r.n() != first.n()
+                    || r.returnTokenIds() != first.returnTokenIds()) {
+                throw new IllegalArgumentException("the requests of a batch must share sampling, n and returnTokenIds");
+            }
+            if (r.logprobs() != null || r.echo()) {
+                throw new IllegalArgumentException("a batch takes no logprobs and no echo");
+            }
+        }
+    }
+
+    /**
      * ln p(token i | tokens before it) for every token of {@code text}, with the {@code topK}
      * likeliest tokens at each position (0..20). The first token has no log-probability.
      * Remote endpoints need {@code echo} and {@code logprobs} on a completions route for this.

@@ -19,12 +19,19 @@ final class Generator {
     private final LanguageModel model;
     private final Decoder decoder;
     private final NDManager weights;
+    private final TokenListener listener;
     private LogitsProcessor processor;
 
     Generator(LanguageModel model, Decoder decoder, NDManager weights) {
+        this(model, decoder, weights, null);
+    }
+
+    /** With {@code listener} (null: none) told of each token as it is produced. */
+    Generator(LanguageModel model, Decoder decoder, NDManager weights, TokenListener listener) {
         this.model = model;
         this.decoder = decoder;
         this.weights = weights;
+        this.listener = listener;
     }
 
     /** The state of one sequence being generated. */
@@ -133,6 +140,9 @@ final class Generator {
                 ids[b][end] = next;
                 if (r.finishReason == null) {
                     accept(r, next, cfg);
+                    if (listener != null) {
+                        listener.onToken(b, r.fresh.size(), next, r.text, r.finishReason != null);
+                    }
                 }
                 allDone &= r.finishReason != null;
             }

@@ -274,6 +274,17 @@ public final class LanguageModel implements AutoCloseable {
         return new Generator(this, decoder, weights).generate(promptIds, texts, config);
     }
 
+    /** The same, telling {@code listener} of each token as it is produced (for streaming). */
+    public List<Generation> generate(List<String> prompts, GenerationConfig config, TokenListener listener) {
+        return new Generator(this, decoder, weights, listener).generate(prompts, config);
+    }
+
+    /** {@link #generateFromIds(List, GenerationConfig)}, telling {@code listener} of each token. */
+    public List<Generation> generateFromIds(List<long[]> promptIds, GenerationConfig config, TokenListener listener) {
+        List<String> texts = promptIds.stream().map(tokenizer::decode).toList();
+        return new Generator(this, decoder, weights, listener).generate(promptIds, texts, config);
+    }
+
     public Generation generate(String prompt, GenerationConfig config) {
         return generate(List.of(prompt), config).get(0);
     }

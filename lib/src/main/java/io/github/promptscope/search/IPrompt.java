@@ -2,6 +2,7 @@ package io.github.promptscope.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.promptscope.backend.TextModel;
 import io.github.promptscope.lm.GenerationConfig;
 import io.github.promptscope.lm.Generation;
 import io.github.promptscope.util.Interrupts;
@@ -30,6 +31,7 @@ public final class IPrompt implements PromptSearch {
 
     private final IPromptConfig cfg;
     private final LanguageModel proposer;
+    private final TextModelProposer textProposer;
     private final boolean generationOrder;
     private final String method;
 
@@ -43,10 +45,37 @@ public final class IPrompt implements PromptSearch {
     }
 
     IPrompt(IPromptConfig cfg, LanguageModel proposer, boolean generationOrder, String method) {
+        this(cfg, proposer, null, generationOrder, method);
+    }
+
+    private IPrompt(IPromptConfig cfg, LanguageModel proposer, TextModelProposer textProposer, boolean generationOrder,
+            String method) {
         this.cfg = cfg;
         this.proposer = proposer;
+        this.textProposer = textProposer;
         this.generationOrder = generationOrder;
         this.method = method;
+    }
+
+    /**
+     * The same search with its proposals drawn from {@code proposer} (the reference's {@code llm_api}):
+     * a remote endpoint or any other {@link TextModel}. Contexts go out as the scoring model's token
+     * ids and each proposal step is one batch request with every generation setting, so the endpoint
+     * must share the scoring model's tokenizer; PromptScope's {@code serve} of the same checkpoint
+     * then gives exactly the local proposer's prompts for the same seed. The local proposer stays
+     * the default.
+     */
+    public IPrompt withProposer(TextModel proposer) {
+        return new IPrompt(cfg, null, new TextModelProposer(proposer, true), generationOrder, method);
+    }
+
+    /**
+     * The same with a proposer that only speaks text (any OpenAI-compatible completions endpoint,
+     * whatever its tokenizer): contexts are sent as text, one request each, and the answers are
+     * tokenized with the scoring model's tokenizer. Not bit-for-bit the local proposer.
+     */
+    public IPrompt withTextProposer(TextModel proposer) {
+        return new IPrompt(cfg, null, new TextModelProposer(proposer, false), generationOrder, method);
     }
 
     public IPromptConfig config() {
@@ -99,6 +128,10 @@ public final class IPrompt implements PromptSearch {
             List<RankedPrompt> ranked = cfg.doFinalReranking() && !generationOrder ? rerank() : rankPool();
             ObjectNode settings = new ObjectMapper().valueToTree(cfg);
             settings.put("maxNSteps", budget.maxSteps()); // the step limit, under the name records use
+            if (textProposer != null) {
+                settings.put("proposer", textProposer.name());
+                settings.put("proposerInput", textProposer.input());
+            }
             return new SearchResult(method, ranked, trace, settings, outcome.steps(),
                     candidatesScored, scorer.tokensScored(), (System.nanoTime() - started) / 1e9, outcome.stopReason());
         }
@@ -143,7 +176,7 @@ public final class IPrompt implements PromptSearch {
                 for (int rep = 0; rep < cfg.numMutations(); rep++) {
                     for (long[] p : parents) {
                         mctx.add(pick(contexts));
-                        keep.add(Arrays.copyOf(p, t));
+                        keep.add(Arrays.copyOf(p, Math.min(t, p.length)));
                     }
                 }
                 mutants = generate(mctx, keep, n - t);
@@ -189,10 +222,15 @@ public final class IPrompt implements PromptSearch {
                     .temperature(cfg.generationTemperature()).topK(cfg.generationTopK()).topP(cfg.generationTopP())
                     .repetitionPenalty(cfg.generationRepetitionPenalty()).bannedTexts(NO_NEWLINES)
                     .seed(rng.nextLong()).stopAtEos(false).build();
-            List<Generation> out = gen.generateFromIds(prompts, g);
+            List<long[]> out;
+            if (textProposer == null) {
+                out = gen.generateFromIds(prompts, g).stream().map(Generation::tokens).toList();
+            } else {
+                out = textProposer.generate(prompts, g, genTok);
+            }
             List<long[]> result = new ArrayList<>();
             for (int i = 0; i < out.size(); i++) {
-                result.add(TokenIds.concat(keep.get(i), out.get(i).tokens()));
+                result.add(TokenIds.concat(keep.get(i), out.get(i)));
             }
             return result;
         }

@@ -17,15 +17,23 @@ import java.util.List;
 /**
  * {@code POST /v1/completions} and {@code POST /v1/chat/completions}, whole or streamed.
  *
- * <p>Streaming sends one server-sent event per token, but only once the generation has finished:
- * the runtime's {@code generate} has no per-token callback. While a request waits for the model,
- * a comment line goes out every 200 ms, which is how a client that went away is noticed and its
- * request cancelled.
+ * <p>Streaming sends a server-sent event as each token is generated (from the model thread,
+ * through the runtime's per-token listener); only with {@code logprobs}, which come from a pass
+ * over the finished text, do the chunks follow the generation. While a request waits, a comment
+ * line goes out every 200 ms; a failed write (comment or chunk) means the client went away, and
+ * the request is cancelled: queued, it never runs; running, it stops at its next token.
+ *
+ * <p>Extension fields of {@code /v1/completions} (vLLM's names where vLLM has them):
+ * {@code top_k}, {@code repetition_penalty}, {@code min_tokens}, {@code ignore_eos},
+ * {@code bad_words}, {@code return_token_ids} (each choice gets {@code token_ids}), and
+ * {@code batch} (a list of prompts generated as one batch, as {@code LanguageModel.generate} does,
+ * so row seeds and numbers equal a local batched generation).
  */
 final class CompletionRoutes {
 
     /** Prompts times choices in one request: bounded so one request cannot hold the model for long. */
     private static final int MAX_CHOICES = 64;
+    private static final int MAX_BAD_WORDS = 64;
 
     private final OpenAiServer server;
     private final LocalTextModel model;
@@ -39,9 +47,9 @@ final class CompletionRoutes {
 
     void completions(Context ctx) throws Exception {
         RequestFields f = server.fields(ctx);
-        List<String> prompts = f.strings("prompt", MAX_CHOICES);
+        List<Object> prompts = f.prompts("prompt", MAX_CHOICES);
         if (prompts.isEmpty()) {
-            throw ApiError.invalid("'prompt' is required: a string or a list of strings", "prompt");
+            throw ApiError.invalid("'prompt' is required: a string, a list of strings, or token ids", "prompt");
         }
         int maxTokens = f.integer("max_tokens", 16, 0, server.options.maxTokens());
         Sampling s = sampling(f, maxTokens, 1.0);
@@ -50,30 +58,63 @@ final class CompletionRoutes {
         boolean echo = f.bool("echo", false);
         boolean stream = f.bool("stream", false);
         boolean usageInStream = includeUsage(f);
+        boolean batch = f.bool("batch", false);
+        boolean tokenIds = f.bool("return_token_ids", false);
         if (prompts.size() * n > MAX_CHOICES) {
             throw ApiError.invalid("prompts x n is at most " + MAX_CHOICES + ", got " + prompts.size() * n, "n");
         }
-        for (String p : prompts) {
-            server.checkLength(p, maxTokens, "prompt");
+        if (batch && (stream || echo || logprobs != null)) {
+            throw ApiError.invalid("'batch' takes no stream, echo or logprobs", "batch");
         }
-        // A stream is cut at token boundaries, which the logprobs carry; they are dropped if not asked for.
-        Integer wanted = stream && logprobs == null ? Integer.valueOf(0) : logprobs;
+        // Streamed with logprobs, the chunks follow the finished generation, cut at the tokens' offsets;
+        // without, each chunk goes out as its token is generated.
+        boolean live = stream && logprobs == null;
+        Integer wanted = logprobs;
         List<CompletionRequest> requests = new ArrayList<>();
-        for (String p : prompts) {
-            requests.add(new CompletionRequest(p, s, n, wanted, echo));
+        for (Object p : prompts) {
+            if (p instanceof long[] ids) {
+                server.checkTokens(ids, maxTokens, "prompt");
+                requests.add(new CompletionRequest(model.decode(ids), s, n, wanted, echo, ids, tokenIds));
+            } else {
+                server.checkLength((String) p, maxTokens, "prompt");
+                requests.add(new CompletionRequest((String) p, s, n, wanted, echo, null, tokenIds));
+            }
         }
+        String id = OpenAiServer.newId("cmpl-");
+        long created = System.currentTimeMillis() / 1000;
+        StreamedText[] texts = new StreamedText[requests.size() * n];
         List<List<GeneratedText>> results = server.onModel(ctx, stream, () -> {
+            if (batch) {
+                return model.completeBatch(requests);
+            }
             List<List<GeneratedText>> r = new ArrayList<>();
-            for (CompletionRequest q : requests) {
-                r.add(model.complete(q));
+            for (int p = 0; p < requests.size(); p++) {
+                CompletionRequest q = requests.get(p);
+                if (!live) {
+                    r.add(model.complete(q));
+                    continue;
+                }
+                Sse sse = server.sse(ctx);
+                int first = p * n;
+                for (int j = 0; j < n; j++) {
+                    texts[first + j] = new StreamedText(s.stop());
+                    if (echo) {
+                        sse.sendLive(completionChunk(id, created, first + j, q.prompt(), null, null));
+                    }
+                }
+                r.add(model.complete(q, (row, generated, token, text, finished) -> {
+                    server.tokenStreamed();
+                    String delta = texts[first + row].advance(text, finished);
+                    if (!delta.isEmpty()) {
+                        sse.sendLive(completionChunk(id, created, first + row, delta, null, null));
+                    }
+                }));
             }
             return r;
         });
         if (results == null) {
             return; // the client went away
         }
-        String id = OpenAiServer.newId("cmpl-");
-        long created = System.currentTimeMillis() / 1000;
         int promptTokens = 0;
         int completionTokens = 0;
         for (List<GeneratedText> r : results) {
@@ -93,6 +134,12 @@ final class CompletionRoutes {
                     c.put("text", g.text());
                     c.set("logprobs", g.logprobs() == null ? null : out.logprobs(g.logprobs()));
                     c.put("finish_reason", g.finishReason());
+                    if (tokenIds) {
+                        ArrayNode ids = c.putArray("token_ids");
+                        for (long t : g.tokenIds()) {
+                            ids.add(t);
+                        }
+                    }
                 }
             }
             body.set("usage", out.usage(promptTokens, completionTokens));
@@ -102,19 +149,25 @@ final class CompletionRoutes {
         Sse sse = server.sse(ctx);
         int index = 0;
         for (int p = 0; p < results.size(); p++) {
-            String prompt = prompts.get(p);
+            String prompt = requests.get(p).prompt();
             for (GeneratedText g : results.get(p)) {
-                List<ScoredToken> tokens = g.logprobs().tokens();
-                int echoed = echo ? Math.min(g.promptTokens(), tokens.size()) : 0;
-                if (echo) {
-                    sse.send(completionChunk(id, created, index, prompt,
-                            logprobs == null ? null : tokens.subList(0, echoed), null));
-                }
                 int base = echo ? prompt.length() : 0;
                 String generated = g.text().substring(base);
-                for (TextChunks.Chunk c : TextChunks.split(generated, tokens.subList(echoed, tokens.size()), base)) {
-                    sse.send(completionChunk(id, created, index, c.text(),
-                            logprobs == null || c.token() == null ? null : List.of(c.token()), null));
+                if (live) {
+                    String rest = texts[index].finish(generated);
+                    if (!rest.isEmpty()) {
+                        sse.send(completionChunk(id, created, index, rest, null, null));
+                    }
+                } else {
+                    List<ScoredToken> tokens = g.logprobs().tokens();
+                    int echoed = echo ? Math.min(g.promptTokens(), tokens.size()) : 0;
+                    if (echo) {
+                        sse.send(completionChunk(id, created, index, prompt, tokens.subList(0, echoed), null));
+                    }
+                    for (TextChunks.Chunk c : TextChunks.split(generated, tokens.subList(echoed, tokens.size()), base)) {
+                        sse.send(completionChunk(id, created, index, c.text(), c.token() == null ? null : List.of(c.token()),
+                                null));
+                    }
                 }
                 sse.send(completionChunk(id, created, index, "", null, g.finishReason()));
                 index++;
@@ -154,6 +207,9 @@ final class CompletionRoutes {
             throw ApiError.invalid("chat logprobs are not supported here; use /v1/completions with logprobs", "logprobs");
         }
         server.checkLength(model.chatTemplate().render(messages), asked == null ? 1 : asked, "messages");
+        String id = OpenAiServer.newId("chatcmpl-");
+        long created = System.currentTimeMillis() / 1000;
+        StreamedText[] texts = new StreamedText[n];
         List<GeneratedText> results = server.onModel(ctx, stream, () -> {
             Sampling sampling = s;
             if (asked == null) {
@@ -161,13 +217,29 @@ final class CompletionRoutes {
                 int used = model.countTokens(model.chatTemplate().render(messages));
                 sampling = s.withMaxTokens(Math.max(1, Math.min(server.options.maxTokens(), model.maxPositions() - used)));
             }
-            return model.complete(model.chatCompletion(new ChatRequest(messages, sampling), n, 0));
+            CompletionRequest q = model.chatCompletion(new ChatRequest(messages, sampling), n, null);
+            if (!stream) {
+                return model.complete(q);
+            }
+            Sse sse = server.sse(ctx);
+            for (int i = 0; i < n; i++) {
+                texts[i] = new StreamedText(q.sampling().stop());
+                ObjectNode first = chatChunk(id, created, i, null);
+                first.withObject("/choices/0/delta").put("role", "assistant").put("content", "");
+                sse.sendLive(first);
+            }
+            // The reply drops the space the plain template leaves after "assistant:"; so do its chunks.
+            return model.complete(q, (row, generated, token, text, finished) -> {
+                server.tokenStreamed();
+                String delta = texts[row].advance(text.stripLeading(), finished);
+                if (!delta.isEmpty()) {
+                    sse.sendLive(chatDelta(id, created, row, delta));
+                }
+            });
         });
         if (results == null) {
             return;
         }
-        String id = OpenAiServer.newId("chatcmpl-");
-        long created = System.currentTimeMillis() / 1000;
         int completionTokens = results.stream().mapToInt(GeneratedText::completionTokens).sum();
         int promptTokens = results.get(0).promptTokens();
         if (!stream) {
@@ -188,23 +260,11 @@ final class CompletionRoutes {
         }
         Sse sse = server.sse(ctx);
         for (int i = 0; i < results.size(); i++) {
-            GeneratedText g = results.get(i);
-            ObjectNode first = chatChunk(id, created, i, null);
-            first.withObject("/choices/0/delta").put("role", "assistant").put("content", "");
-            sse.send(first);
-            // The reply drops the space the plain template leaves after "assistant:"; so do its chunks.
-            int skip = g.text().length() - g.text().stripLeading().length();
-            for (TextChunks.Chunk c : TextChunks.split(g.text(), g.logprobs().tokens(), 0)) {
-                String piece = c.text();
-                int cut = Math.min(skip, piece.length());
-                skip -= cut;
-                if (piece.length() > cut) {
-                    ObjectNode chunk = chatChunk(id, created, i, null);
-                    chunk.withObject("/choices/0/delta").put("content", piece.substring(cut));
-                    sse.send(chunk);
-                }
+            String rest = texts[i].finish(results.get(i).text().stripLeading());
+            if (!rest.isEmpty()) {
+                sse.send(chatDelta(id, created, i, rest));
             }
-            sse.send(chatChunk(id, created, i, g.finishReason()));
+            sse.send(chatChunk(id, created, i, results.get(i).finishReason()));
         }
         if (usageInStream) {
             ObjectNode u = out.envelope(id, "chat.completion.chunk", created);
@@ -213,6 +273,12 @@ final class CompletionRoutes {
             sse.send(u);
         }
         sse.done();
+    }
+
+    private ObjectNode chatDelta(String id, long created, int index, String content) {
+        ObjectNode chunk = chatChunk(id, created, index, null);
+        chunk.withObject("/choices/0/delta").put("content", content);
+        return chunk;
     }
 
     private ObjectNode chatChunk(String id, long created, int index, String finish) {
@@ -231,7 +297,13 @@ final class CompletionRoutes {
         // top_k is vLLM's extension; -1 there means no limit, as 0 does here.
         int topK = Math.max(0, f.integer("top_k", 0, -1, Integer.MAX_VALUE));
         List<String> stop = f.strings("stop", 4);
-        return new Sampling(maxTokens, temperature, topP, topK, stop, f.longValue("seed"));
+        // The logits processors of LanguageModel.generate, under vLLM's names.
+        double penalty = f.number("repetition_penalty", 1.0, 0, true, 100);
+        int minTokens = f.integer("min_tokens", 0, 0, maxTokens);
+        boolean ignoreEos = f.bool("ignore_eos", false);
+        List<String> badWords = f.strings("bad_words", MAX_BAD_WORDS);
+        return new Sampling(maxTokens, temperature, topP, topK, stop, f.longValue("seed"), penalty, minTokens, ignoreEos,
+                badWords);
     }
 
     /** {@code stream_options.include_usage}: a last chunk with the usage and no choices. */

@@ -41,6 +41,7 @@ public final class OpenAiServer implements AutoCloseable {
     private final byte[] expectedAuth;
     private final long started = System.currentTimeMillis() / 1000;
     private final Javalin app;
+    private final AtomicLong tokensStreamed = new AtomicLong();
 
     private OpenAiServer(LocalTextModel model, ServerOptions options) {
         this.model = model;
@@ -99,6 +100,15 @@ public final class OpenAiServer implements AutoCloseable {
 
     public long requestsCancelled() {
         return worker.cancelled.get();
+    }
+
+    /** Tokens generated so far by streaming requests (each counted as the model produces it). */
+    public long tokensStreamed() {
+        return tokensStreamed.get();
+    }
+
+    void tokenStreamed() {
+        tokensStreamed.incrementAndGet();
     }
 
     private void authorize(Context ctx) {
@@ -179,6 +189,20 @@ public final class OpenAiServer implements AutoCloseable {
         }
     }
 
+    /** Rejects a prompt of token ids outside the vocabulary or longer than the model's positions. */
+    void checkTokens(long[] ids, int newTokens, String param) {
+        for (long id : ids) {
+            if (id < 0 || id >= model.vocabSize()) {
+                throw ApiError.invalid("'" + param + "' has token id " + id + ", outside the vocabulary (0.."
+                        + (model.vocabSize() - 1) + ")", param);
+            }
+        }
+        if (ids.length + newTokens > model.maxPositions()) {
+            throw ApiError.invalid("'" + param + "' has " + ids.length + " tokens" + (newTokens > 0 ? " and max_tokens is "
+                    + newTokens : "") + ", but the model has " + model.maxPositions() + " positions", param);
+        }
+    }
+
     /** The request body as fields: 400 unless it is one JSON object; 413 above the size limit. */
     RequestFields fields(Context ctx) {
         byte[] body = ctx.bodyAsBytes();
@@ -208,7 +232,8 @@ public final class OpenAiServer implements AutoCloseable {
 
     /**
      * Runs {@code job} on the model thread. For a stream the event stream opens first and a comment
-     * goes out while the request waits; an error then arrives as an error event. Returns null when
+     * goes out while the request waits (and the job may send chunks as it generates, through
+     * {@link Sse#sendLive}); an error then arrives as an error event. Returns null when
      * the answer has been sent already (an error event) or the client went away.
      */
     <T> T onModel(Context ctx, boolean stream, Callable<T> job) throws Exception {
@@ -223,6 +248,9 @@ public final class OpenAiServer implements AutoCloseable {
         ctx.attribute("sse", sse);
         try {
             return worker.run(job, options.requestTimeout(), () -> sse.comment("waiting for the model"));
+        } catch (Sse.ClientGone e) {
+            worker.cancelled.incrementAndGet(); // a chunk could not be sent: the generation stopped there
+            return null;
         } catch (ApiError | TextModelException | IllegalArgumentException e) {
             sse.send(asApiError(e).toJson(json));
             sse.done();

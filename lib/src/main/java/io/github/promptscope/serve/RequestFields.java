@@ -104,8 +104,7 @@ final class RequestFields {
         } else if (v.isArray()) {
             for (JsonNode x : v) {
                 if (!x.isTextual()) {
-                    throw ApiError.invalid("'" + name + "' must be a string or a list of strings"
-                            + (x.isArray() || x.isNumber() ? " (token ids are not accepted; send text)" : ""), name);
+                    throw ApiError.invalid("'" + name + "' must be a string or a list of strings", name);
                 }
                 out.add(x.asText());
             }
@@ -116,6 +115,44 @@ final class RequestFields {
             throw ApiError.invalid("'" + name + "' takes at most " + maxCount + " strings, got " + out.size(), name);
         }
         return out;
+    }
+
+    /**
+     * A prompt as the completions API takes it: a string, a list of strings, a list of token ids, or a
+     * list of lists of token ids. Each entry is a {@code String} or a {@code long[]}.
+     */
+    List<Object> prompts(String name, int maxCount) {
+        JsonNode v = get(name);
+        List<Object> out = new ArrayList<>();
+        if (v != null && v.isArray() && !v.isEmpty() && v.get(0).isNumber()) {
+            out.add(tokenIds(v, name));
+        } else if (v != null && v.isArray() && !v.isEmpty() && v.get(0).isArray()) {
+            for (JsonNode x : v) {
+                out.add(tokenIds(x, name));
+            }
+        } else {
+            out.addAll(strings(name, maxCount));
+        }
+        if (out.size() > maxCount) {
+            throw ApiError.invalid("'" + name + "' takes at most " + maxCount + " prompts, got " + out.size(), name);
+        }
+        return out;
+    }
+
+    private static long[] tokenIds(JsonNode list, String name) {
+        if (!list.isArray() || list.isEmpty()) {
+            throw ApiError.invalid("'" + name + "' must be a string, a list of strings, a non-empty list of token ids,"
+                    + " or a list of such lists", name);
+        }
+        long[] ids = new long[list.size()];
+        for (int i = 0; i < ids.length; i++) {
+            JsonNode x = list.get(i);
+            if (!x.isIntegralNumber() || !x.canConvertToInt()) {
+                throw ApiError.invalid("'" + name + "': token ids must be integers, got " + x, name);
+            }
+            ids[i] = x.asLong();
+        }
+        return ids;
     }
 
     JsonNode array(String name) {

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A server-sent-event stream as the OpenAI API uses it: {@code data: {json}\n\n} per chunk and
  * {@code data: [DONE]\n\n} at the end. Each event is flushed at once. Written straight to the
- * servlet response (not through Javalin's result), so nothing buffers or compresses it.
+ * servlet response (not through Javalin's result), so nothing buffers or compresses it. Chunks may
+ * come from the model thread while it generates, comments from the request thread; writes do not interleave.
  */
 final class Sse {
 
@@ -46,7 +47,24 @@ final class Sse {
         write("data: [DONE]\n\n");
     }
 
-    private void write(String s) throws IOException {
+    /** Sends a chunk from inside a generation: a client that left becomes {@link ClientGone}, which stops it. */
+    void sendLive(ObjectNode event) {
+        try {
+            send(event);
+        } catch (IOException e) {
+            throw new ClientGone(e);
+        }
+    }
+
+    /** The client of a stream went away while its answer was being generated. */
+    static final class ClientGone extends RuntimeException {
+        ClientGone(IOException cause) {
+            super("the streaming client went away", cause);
+        }
+    }
+
+    /** Synchronized: the model thread sends chunks while the request thread sends its waiting comments. */
+    private synchronized void write(String s) throws IOException {
         stream.write(s.getBytes(StandardCharsets.UTF_8));
         stream.flush();
     }
