@@ -3,8 +3,13 @@ package io.github.promptscope.experiments;
 import io.github.promptscope.results.RecordStore;
 import io.github.promptscope.results.Results;
 import io.github.promptscope.results.RunConfig;
+import io.github.promptscope.results.SweepExecutor;
+import io.github.promptscope.results.SweepPlan;
 import io.github.promptscope.results.SweepReport;
 import io.github.promptscope.results.SweepRunner;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.promptscope.results.Json;
 
 import io.github.promptscope.data.Dataset;
 import io.github.promptscope.data.Datasets;
@@ -30,6 +35,7 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * SweepReport r = RecoverySweep.of(lm).tasks("math").seeds(1, 2, 3).run(RecordStore.of("math_recovery"));
  * Table mrr = RecoverySweep.mrr(Results.load(store.dir()));
+ * RecoverySweep.of(lm).tasks("math").on(Slurm.cluster("cpu").maxParallel(16)).run(store);  // on a cluster
  * }</pre>
  */
 public final class RecoverySweep {
@@ -41,6 +47,10 @@ public final class RecoverySweep {
     private int steps = 30;
     private int examples = 100;
     private int parallelism = 1;
+    private SweepExecutor executor;
+
+    /** The manifest kind of this sweep: {@link SweepWorker} rebuilds it from a plan's settings. */
+    public static final String KIND = "recovery";
 
     private RecoverySweep(LanguageModel model) {
         this.model = model;
@@ -98,6 +108,29 @@ public final class RecoverySweep {
         return this;
     }
 
+    /**
+     * Where the runs execute: {@code SweepExecutor.local(n)} (the default, with {@link #parallelism})
+     * or a cluster, {@code Slurm.cluster(...)}; the records, ids and tables are the same.
+     */
+    public RecoverySweep on(SweepExecutor executor) {
+        this.executor = executor;
+        return this;
+    }
+
+    /** This sweep as data for {@code store}: its configurations and what a worker needs to rerun them. */
+    public SweepPlan plan(RecordStore store) {
+        ObjectNode settings = Json.MAPPER.createObjectNode();
+        settings.put("model", model.dir().toAbsolutePath().normalize().toString());
+        settings.put("steps", steps).put("examples", examples);
+        return new SweepPlan(KIND, settings, store.dir().getParent() == null ? java.nio.file.Path.of(".")
+                : store.dir().getParent(), store.experiment(), configs());
+    }
+
+    /** The sweep a plan's settings describe, on {@code model} (the one its {@code model} setting names). */
+    static RecoverySweep fromSettings(JsonNode settings, LanguageModel model) {
+        return new RecoverySweep(model).steps(settings.path("steps").asInt()).examples(settings.path("examples").asInt());
+    }
+
     public List<RunConfig> configs() {
         List<RunConfig> configs = new ArrayList<>();
         for (String task : tasks) {
@@ -116,14 +149,24 @@ public final class RecoverySweep {
     }
 
     public SweepReport run(RecordStore store) {
-        return SweepRunner.into(store).parallelism(parallelism).run(configs(), c -> {
+        SweepExecutor ex = executor != null ? executor : SweepExecutor.local(parallelism);
+        return ex.execute(plan(store), runner());
+    }
+
+    /** One configuration in this process: the search it names, on this sweep's model. */
+    SweepRunner.Run runner() {
+        return c -> {
+            if (!c.weightsSha256().equals(model.weightsSha256())) {
+                throw new IllegalStateException("the configuration was made with weights " + c.weightsSha256()
+                        + " but the model at " + model.dir() + " has " + model.weightsSha256());
+            }
             Dataset d = Datasets.get(c.dataset(), c.seed(), examples);
             List<Example> train = d.train();
             SearchResult r = Methods.create(c.method(), search(c.seed())).search(model,
                     train.stream().map(Example::input).toList(), train.stream().map(Example::output).toList(),
                     Budget.steps(steps));
             return SearchRecords.output(r, d.keywords());
-        });
+        };
     }
 
     private IPromptConfig search(long seed) {

@@ -18,7 +18,7 @@ public final class NotebookSession implements AutoCloseable {
 
     /** PromptScope packages imported into every notebook when present (search and later ones may not be yet). */
     static final List<String> LIBRARY_PACKAGES = List.of("util", "data", "lm", "lm.tokenizer", "lm.train", "backend",
-            "search", "metrics", "results", "plots", "experiments",
+            "search", "metrics", "results", "results.cluster", "plots", "experiments",
             "neurons", "functions", "ptuning", "explain");
 
     private final JShellEvaluator evaluator;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +19,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  *
  * <p>Resumable: a configuration whose completed record already exists is skipped; a failed one is
  * run again. A run that throws is recorded with status {@code failed}, its message and stack trace,
- * and the other runs go on: one bad configuration never hides the rest of a sweep.
+ * and the other runs go on: one bad configuration never hides the rest of a sweep. Each run is
+ * claimed first ({@link Claims}): a configuration another worker (thread, process, SLURM task) is
+ * running is left to it and reported as busy, so no configuration runs twice at the same time.
  *
  * <pre>{@code
  * SweepReport r = SweepRunner.into(RecordStore.of("math")).parallelism(2)
@@ -34,11 +37,13 @@ public final class SweepRunner {
     }
 
     private final RecordStore store;
+    private final Claims claims;
     private int parallelism = 1;
     private boolean progressBar = true;
 
     private SweepRunner(RecordStore store) {
         this.store = store;
+        this.claims = Claims.of(store);
     }
 
     public static SweepRunner into(RecordStore store) {
@@ -72,21 +77,29 @@ public final class SweepRunner {
             }
         }
         List<RunRecord> ran = new ArrayList<>();
+        List<String> busy = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try (ProgressBar bar = progressBar && !todo.isEmpty() ? bar(todo.size()) : null) {
             List<Future<RunRecord>> futures = new ArrayList<>();
             for (RunConfig c : todo.values()) {
                 futures.add(pool.submit(() -> {
-                    RunRecord r = runOne(c, run);
+                    Optional<RunRecord> r = runClaimed(c, run);
+                    if (r.isEmpty()) {
+                        busy.add(c.id());
+                    }
                     if (bar != null) {
                         bar.step();
-                        bar.setExtraMessage(c.dataset() + " seed " + c.seed() + (r.isDone() ? "" : " FAILED"));
+                        bar.setExtraMessage(c.dataset() + " seed " + c.seed()
+                                + r.map(x -> x.isDone() ? "" : " FAILED").orElse(" (busy elsewhere)"));
                     }
-                    return r;
+                    return r.orElse(null);
                 }));
             }
             for (Future<RunRecord> f : futures) {
-                ran.add(f.get());
+                RunRecord r = f.get();
+                if (r != null) {
+                    ran.add(r);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -97,7 +110,25 @@ public final class SweepRunner {
         } finally {
             pool.shutdownNow();
         }
-        return new SweepReport(ran, skipped);
+        return new SweepReport(ran, skipped, busy);
+    }
+
+    /**
+     * Claims {@code config}, runs it and writes its record (done, or failed with the error), then
+     * releases the claim. Empty when another live worker holds the claim, or when a completed record
+     * appeared meanwhile: the configuration is not run twice.
+     */
+    public Optional<RunRecord> runClaimed(RunConfig config, Run run) {
+        Optional<Claims.Claim> claim = claims.tryClaim(config.id());
+        if (claim.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Claims.Claim held = claim.get()) {
+            if (store.isDone(config.id())) {
+                return Optional.empty(); // finished by another worker between our check and our claim
+            }
+            return Optional.of(runOne(config, run));
+        }
     }
 
     private RunRecord runOne(RunConfig config, Run run) {
