@@ -13,18 +13,22 @@ import io.github.promptscope.search.Budget;
 import io.github.promptscope.search.IPromptConfig;
 import io.github.promptscope.search.RankedPrompt;
 import io.github.promptscope.search.SearchResult;
+import io.github.promptscope.search.StepStats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
 /**
  * Turns a prompt search's result into a run record: what ran (method, dataset, seed, model and the
  * hash of its weights, every setting), the ranked prompts, and the paper's recovery metrics when
  * the ground truth's keywords are known (rank of the first correct prompt, reciprocal rank,
- * whether the top prompt is correct).
+ * whether the top prompt is correct), each kept prompt's evaluations, and the per-step series a
+ * loss curve is drawn from ({@link #series}). The proposals themselves stay in the
+ * {@link SearchResult} (thousands of strings per run); the record counts them.
  */
 public final class SearchRecords {
 
@@ -53,6 +57,11 @@ public final class SearchRecords {
         @SuppressWarnings("unchecked")
         Map<String, Object> p = new LinkedHashMap<>(Json.MAPPER.convertValue(cfg, Map.class));
         p.put("maxNSteps", budget.maxSteps());
+        // settings added after records were made appear only when they differ from the default, so
+        // records made before they existed keep their ids
+        if (!cfg.maskAllAnswerTokens()) {
+            p.remove("maskAllAnswerTokens");
+        }
         return p;
     }
 
@@ -71,17 +80,42 @@ public final class SearchRecords {
         metrics.put("steps", (double) r.steps());
         metrics.put("candidates_scored", (double) r.candidatesScored());
         metrics.put("search_seconds", r.seconds());
+        metrics.put("proposals", (double) r.proposals().size());
+        metrics.put("distinct_proposals", (double) r.proposals().stream().distinct().count());
         List<ScoredPrompt> prompts = new ArrayList<>();
         for (RankedPrompt p : r.ranked().subList(0, Math.min(KEPT_PROMPTS, r.ranked().size()))) {
-            prompts.add(new ScoredPrompt(p.text(), p.meanAccuracy(), p.meanLoss()));
+            prompts.add(new ScoredPrompt(p.text(), p.meanAccuracy(), p.meanLoss(), p.evaluations()));
         }
-        return new RunOutput(prompts, metrics, r.tokensScored());
+        return new RunOutput(prompts, metrics, r.tokensScored(), series(r));
+    }
+
+    /**
+     * The per-step series of a search as arrays of numbers, one entry per step: {@code loss} and
+     * {@code n_correct} (the reference's {@code all_losses} and {@code all_n_correct}, see
+     * {@link StepStats}), {@code rows} (the batch's size), and {@code mean_loss} and
+     * {@code mean_accuracy} over the step's candidates. Empty for a search of no steps.
+     */
+    public static Map<String, List<Double>> series(SearchResult r) {
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        if (r.series().isEmpty()) {
+            return out;
+        }
+        out.put("loss", column(r, StepStats::loss));
+        out.put("n_correct", column(r, StepStats::nCorrect));
+        out.put("rows", column(r, StepStats::rows));
+        out.put("mean_loss", column(r, StepStats::meanLoss));
+        out.put("mean_accuracy", column(r, StepStats::meanAccuracy));
+        return out;
+    }
+
+    private static List<Double> column(SearchResult r, ToDoubleFunction<StepStats> f) {
+        return r.series().stream().map(s -> f.applyAsDouble(s)).toList();
     }
 
     public static RunRecord record(String experiment, RunConfig config, SearchResult r, Pattern keywords,
             Instant start, Instant end) {
         RunOutput out = output(r, keywords);
-        return RunRecord.done(experiment, config, out.prompts(), out.metrics(),
+        return RunRecord.done(experiment, config, out.prompts(), out.metrics(), out.series(),
                 Provenance.capture(start, end, out.tokensScored()));
     }
 }

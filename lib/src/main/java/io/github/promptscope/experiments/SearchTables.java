@@ -2,6 +2,7 @@ package io.github.promptscope.experiments;
 
 import io.github.promptscope.search.RankedPrompt;
 import io.github.promptscope.search.SearchResult;
+import io.github.promptscope.search.StepStats;
 import io.github.promptscope.search.TraceEntry;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,7 +12,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** A search's ranked prompts and trace as Tablesaw tables, for notebooks and figures. */
+/** A search's ranked prompts, trace, per-step series and proposals as Tablesaw tables, for notebooks and figures. */
 public final class SearchTables {
 
     private SearchTables() {}
@@ -30,6 +31,31 @@ public final class SearchTables {
                     top.stream().map(p -> keywords.matcher(p.text()).find()).toList()));
         }
         return t;
+    }
+
+    /**
+     * One row per step, for a loss curve ({@code Plots.line(series, "step", "loss", null, ...)}):
+     * step; {@code loss} and {@code n_correct}, the reference's {@code all_losses} and
+     * {@code all_n_correct} (iPrompt: the step's lowest candidate loss and most rows any candidate
+     * got right; AutoPrompt: the kept prompt's, see {@link StepStats}); {@code accuracy} =
+     * n_correct / rows; {@code mean_loss} and {@code mean_accuracy} over the step's candidates.
+     */
+    public static Table series(SearchResult r) {
+        List<StepStats> s = r.series();
+        return Table.create(r.method() + ": series",
+                IntColumn.create("step", s.stream().mapToInt(StepStats::step).toArray()),
+                DoubleColumn.create("loss", s.stream().mapToDouble(StepStats::loss).toArray()),
+                IntColumn.create("n_correct", s.stream().mapToInt(StepStats::nCorrect).toArray()),
+                DoubleColumn.create("accuracy", s.stream().mapToDouble(StepStats::accuracy).toArray()),
+                DoubleColumn.create("mean_loss", s.stream().mapToDouble(StepStats::meanLoss).toArray()),
+                DoubleColumn.create("mean_accuracy", s.stream().mapToDouble(StepStats::meanAccuracy).toArray()));
+    }
+
+    /** Every prompt the proposal model generated, in order: index, prompt. */
+    public static Table proposals(SearchResult r) {
+        return Table.create(r.method() + ": proposals",
+                IntColumn.create("index", java.util.stream.IntStream.range(0, r.proposals().size()).toArray()),
+                StringColumn.create("prompt", r.proposals()));
     }
 
     /** Every candidate the search scored: step, origin, prompt, loss, accuracy. */

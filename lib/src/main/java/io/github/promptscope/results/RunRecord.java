@@ -1,6 +1,7 @@
 package io.github.promptscope.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,11 +16,15 @@ import java.util.TreeMap;
  * @param config     what ran
  * @param prompts    ranked output prompts, best first (empty for systems without prompts)
  * @param metrics    named numbers, paper names ({@code mrr}, {@code exact_match}, {@code rouge_l})
+ * @param series     named per-step series, e.g. a search's {@code loss} and {@code n_correct} by step (left
+ *                   out of the JSON when empty, so records without series read and write as before)
  * @param provenance environment and timing
  * @param error      why it failed; null when done
  */
 public record RunRecord(String id, String experiment, String status, RunConfig config, List<ScoredPrompt> prompts,
-                        Map<String, Double> metrics, Provenance provenance, RunError error) {
+                        Map<String, Double> metrics,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<Double>> series,
+                        Provenance provenance, RunError error) {
 
     public static final String DONE = "done";
     public static final String FAILED = "failed";
@@ -37,15 +42,37 @@ public record RunRecord(String id, String experiment, String status, RunConfig c
         }
         prompts = prompts == null ? List.of() : List.copyOf(prompts);
         metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(metrics));
+        series = copySeries(series);
+    }
+
+    /** A record without series. */
+    public RunRecord(String id, String experiment, String status, RunConfig config, List<ScoredPrompt> prompts,
+                     Map<String, Double> metrics, Provenance provenance, RunError error) {
+        this(id, experiment, status, config, prompts, metrics, Map.of(), provenance, error);
+    }
+
+    /** An immutable copy, names sorted; null is empty. */
+    static Map<String, List<Double>> copySeries(Map<String, List<Double>> series) {
+        if (series == null || series.isEmpty()) {
+            return Map.of();
+        }
+        TreeMap<String, List<Double>> out = new TreeMap<>();
+        series.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     public static RunRecord done(String experiment, RunConfig config, List<ScoredPrompt> prompts,
                                  Map<String, Double> metrics, Provenance provenance) {
-        return new RunRecord(config.id(), experiment, DONE, config, prompts, metrics, provenance, null);
+        return done(experiment, config, prompts, metrics, Map.of(), provenance);
+    }
+
+    public static RunRecord done(String experiment, RunConfig config, List<ScoredPrompt> prompts,
+                                 Map<String, Double> metrics, Map<String, List<Double>> series, Provenance provenance) {
+        return new RunRecord(config.id(), experiment, DONE, config, prompts, metrics, series, provenance, null);
     }
 
     public static RunRecord failed(String experiment, RunConfig config, Throwable error, Provenance provenance) {
-        return new RunRecord(config.id(), experiment, FAILED, config, List.of(), Map.of(), provenance,
+        return new RunRecord(config.id(), experiment, FAILED, config, List.of(), Map.of(), Map.of(), provenance,
                 RunError.of(error));
     }
 

@@ -136,7 +136,7 @@ public final class SweepRunner {
         RunRecord record;
         try {
             RunOutput out = run.run(config);
-            record = RunRecord.done(store.experiment(), config, out.prompts(), out.metrics(),
+            record = RunRecord.done(store.experiment(), config, out.prompts(), out.metrics(), out.series(),
                     Provenance.capture(start, Instant.now(), out.tokensScored()));
         } catch (Exception | Error e) {
             if (e instanceof InterruptedException) {

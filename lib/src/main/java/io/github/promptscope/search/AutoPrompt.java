@@ -19,7 +19,8 @@ import java.util.Random;
  * ranks replacement tokens for one position; the {@code numCandidates} most promising are scored
  * on the batch and the best is adopted if it lowers the loss. The reference took the candidates
  * from position 0's ranking whatever the swap position (a bug); here they come from the swap
- * position. Final ranking is iPrompt's.
+ * position. Final ranking is iPrompt's ({@link FinalRanking}: reranked when {@code doFinalReranking}),
+ * and the search stops on the same datapoint limit ({@code maxNDatapoints}), as in the reference.
  */
 public final class AutoPrompt implements PromptSearch {
 
@@ -82,7 +83,7 @@ public final class AutoPrompt implements PromptSearch {
         Random rng = new Random(cfg.seed());
         TextTokenizer tok = model.tokenizer();
         DataRows data = DataRows.build(inputs, outputs, cfg.nShots(), cfg.singleShotLoss(), cfg.maxNDatapoints(), rng);
-        CandidateScorer scorer = new CandidateScorer(model, cfg, outputs);
+        CandidateScorer scorer = new CandidateScorer(model, cfg, data.rows().stream().map(DataRows.Row::output).toList());
         PromptPool pool = new PromptPool(cfg.popCriterion(), cfg.popTopkStrategy(), rng);
         int n = cfg.numLearnedTokens();
         long[] preprefix = cfg.preprefix().isEmpty() ? new long[0] : tok.encode(cfg.preprefix());
@@ -91,7 +92,9 @@ public final class AutoPrompt implements PromptSearch {
         Scoring scoring = seams != null && seams.scoring() != null ? seams.scoring() : scorer::score;
         Walk walk = new Walk(initialPrompt(tok, n, rng, model.config().vocabSize()), rng.nextInt(n));
         List<TraceEntry> trace = new ArrayList<>();
-        SearchLoop loop = new SearchLoop(method(), cfg.batchSize(), cfg.nEpochs(), Long.MAX_VALUE);
+        List<StepStats> series = new ArrayList<>();
+        // the reference's training loop stops on max_n_datapoints whatever the method
+        SearchLoop loop = new SearchLoop(method(), cfg.batchSize(), cfg.nEpochs(), cfg.maxNDatapoints());
         SearchLoop.Outcome outcome = loop.run(data.rows(), rng, budget, (step, batch) -> {
             long[] prompt = walk.prompt;
             List<long[]> candidates = new ArrayList<>();
@@ -121,19 +124,20 @@ public final class AutoPrompt implements PromptSearch {
                 walk.unchanged++;
             }
             walk.position = rng.nextInt(n);
+            // the reference's step returns the kept prompt's loss and correct count
+            series.add(new StepStats(step, batch.size(), s.get(best).loss(), s.get(best).correct(),
+                    StepStats.meanLoss(s), StepStats.meanAccuracy(s)));
             String status = String.format("%s (loss %.3f)", tok.decode(walk.prompt).strip(), s.get(best).loss());
             return new SearchLoop.StepReport(status, cfg.earlyStoppingSteps() >= 0 && walk.unchanged >= cfg.earlyStoppingSteps());
         });
-        List<RankedPrompt> ranked = new ArrayList<>();
-        for (PromptPool.Entry e : pool.all()) {
-            ranked.add(new RankedPrompt(tok.decode(e.ids), e.ids, e.meanLoss(), e.meanAccuracy(), e.evaluations()));
-        }
-        ranked.sort(RankedPrompt.BY_ACCURACY_THEN_LOSS);
+        FinalRanking.Outcome fin = FinalRanking.rank(pool, cfg.doFinalReranking(), false, data.rows(),
+                scoring::score, cfg.batchSize(), rng, tok);
         ObjectNode config = new ObjectMapper().valueToTree(cfg);
         config.put("maxNSteps", budget.maxSteps()); // the step limit, under the name records use
         config.put("numCandidates", numCandidates);
         config.put("init", init);
-        return new SearchResult(method(), ranked, trace, config, outcome.steps(), walk.scored, scorer.tokensScored(),
+        return new SearchResult(method(), fin.ranked(), trace, series, List.of(), config, outcome.steps(),
+                walk.scored + fin.candidatesScored(), scorer.tokensScored(),
                 (System.nanoTime() - started) / 1e9, outcome.stopReason());
     }
 

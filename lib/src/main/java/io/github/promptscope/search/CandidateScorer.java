@@ -30,24 +30,41 @@ final class CandidateScorer {
     private final long[] allowed;
     private long tokensScored;
 
-    CandidateScorer(LanguageModel model, IPromptConfig cfg, List<String> allOutputs) {
+    /**
+     * @param rowOutputs the outputs of the rows the search iterates over; with the answer mask on,
+     *        their first tokens are the tokens every output position may take
+     */
+    CandidateScorer(LanguageModel model, IPromptConfig cfg, List<String> rowOutputs) {
         this.model = model;
         this.tok = model.tokenizer();
         this.preprefix = cfg.preprefix().isEmpty() ? new long[0] : tok.encode(cfg.preprefix());
         this.prefixBeforeInput = cfg.prefixBeforeInput();
         this.maxLength = cfg.maxLength();
-        this.allowed = cfg.maskPossibleAnswers() ? answerTokens(allOutputs) : null;
+        this.allowed = cfg.maskPossibleAnswers() ? answerTokens(rowOutputs, cfg.maskAllAnswerTokens()) : null;
     }
 
-    /** Every token of every observed output: the vocabulary the answer mask leaves open. */
-    private long[] answerTokens(List<String> outputs) {
+    /**
+     * The answer mask's vocabulary, as the reference builds it ({@code possible_answer_ids}, spec
+     * 1.1/1.4): the first token of each output, nothing else. The scorers restrict every output
+     * position to these ids, so a later token of a multi-token output that is no output's first
+     * token is scored at a logit of -1e10, as in the reference; the mask is meant for one-token
+     * answers (sentiment's " positive" / " negative"). {@code maskAllAnswerTokens} opens every
+     * token of every output instead.
+     */
+    private long[] answerTokens(List<String> outputs, boolean everyToken) {
         Set<Long> ids = new LinkedHashSet<>();
         for (String o : outputs) {
-            for (long id : tok.encode(PromptLayout.stripOutput(o))) {
-                ids.add(id);
+            long[] y = tok.encode(PromptLayout.stripOutput(o));
+            for (int i = 0; i < (everyToken ? y.length : Math.min(1, y.length)); i++) {
+                ids.add(y[i]);
             }
         }
         return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The ids the answer mask leaves open at every output position; null when the mask is off. */
+    long[] allowedAnswers() {
+        return allowed == null ? null : allowed.clone();
     }
 
     long tokensScored() {

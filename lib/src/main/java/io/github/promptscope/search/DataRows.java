@@ -10,7 +10,8 @@ import java.util.Random;
  * outputs stripped of trailing whitespace and periods, each example's text {@code x + y + "."},
  * and with {@code nShots > 1} rows of {@code nShots} distinct examples whose texts are joined by a
  * blank line; the scored input is the last example's (single-shot loss) or all shots' texts
- * followed by the last input.
+ * followed by the last input. One-shot rows beyond {@code maxRows} are subsampled to it, as the
+ * reference subsamples any dataset larger than {@code max_n_datapoints}.
  */
 record DataRows(List<Row> rows) {
 
@@ -37,7 +38,7 @@ record DataRows(List<Row> rows) {
             for (int i = 0; i < n; i++) {
                 rows.add(new Row(inputs.get(i), ys.get(i), texts.get(i)));
             }
-            return new DataRows(rows);
+            return new DataRows(capped(rows, maxRows, rng));
         }
         if (nShots > n) {
             throw new IllegalArgumentException("nShots (" + nShots + ") exceeds the number of examples (" + n + ")");
@@ -52,6 +53,27 @@ record DataRows(List<Row> rows) {
             rows.add(new Row(scored, ys.get(last), String.join(PromptLayout.SHOT_SEPARATOR, shotTexts)));
         }
         return new DataRows(rows);
+    }
+
+    /**
+     * At most {@code maxRows} rows: more are subsampled without replacement, in the sampled order
+     * (the reference's {@code df.sample(n=max_n_datapoints)}); no more, and the rows stay as given
+     * and nothing is drawn.
+     */
+    private static List<Row> capped(List<Row> rows, int maxRows, Random rng) {
+        if (rows.size() <= maxRows) {
+            return rows;
+        }
+        List<Row> pool = new ArrayList<>(rows);
+        List<Row> out = new ArrayList<>();
+        for (int i = 0; i < maxRows; i++) {
+            int j = i + rng.nextInt(pool.size() - i); // partial Fisher-Yates: a uniform ordered sample
+            Row t = pool.get(i);
+            pool.set(i, pool.get(j));
+            pool.set(j, t);
+            out.add(pool.get(i));
+        }
+        return out;
     }
 
     private static List<Integer> sampleDistinct(int n, int k, Random rng) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.promptscope.backend.TextModel;
 import io.github.promptscope.lm.GenerationConfig;
 import io.github.promptscope.lm.Generation;
-import io.github.promptscope.util.Interrupts;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.lm.tokenizer.TextTokenizer;
 import io.github.promptscope.lm.tokenizer.TokenIds;
@@ -103,6 +102,8 @@ public final class IPrompt implements PromptSearch {
         final PromptPool pool;
         final Budget budget;
         final List<TraceEntry> trace = new ArrayList<>();
+        final List<StepStats> series = new ArrayList<>();
+        final List<String> proposals = new ArrayList<>();
         final long started = System.nanoTime();
         long candidatesScored;
 
@@ -112,7 +113,7 @@ public final class IPrompt implements PromptSearch {
             this.genTok = gen.tokenizer();
             this.budget = budget;
             this.data = DataRows.build(inputs, outputs, cfg.nShots(), cfg.singleShotLoss(), cfg.maxNDatapoints(), rng);
-            this.scorer = new CandidateScorer(model, cfg, outputs);
+            this.scorer = new CandidateScorer(model, cfg, data.rows().stream().map(DataRows.Row::output).toList());
             this.pool = new PromptPool(cfg.popCriterion(), cfg.popTopkStrategy(), rng);
         }
 
@@ -125,14 +126,16 @@ public final class IPrompt implements PromptSearch {
                 String status = String.format("best %s (loss %.3f)", genTok.decode(best.ids).strip(), best.meanLoss());
                 return new SearchLoop.StepReport(status, early.stop(pool));
             });
-            List<RankedPrompt> ranked = cfg.doFinalReranking() && !generationOrder ? rerank() : rankPool();
+            FinalRanking.Outcome fin = FinalRanking.rank(pool, cfg.doFinalReranking(), generationOrder, data.rows(),
+                    scorer::score, cfg.batchSize(), rng, genTok);
+            candidatesScored += fin.candidatesScored();
             ObjectNode settings = new ObjectMapper().valueToTree(cfg);
             settings.put("maxNSteps", budget.maxSteps()); // the step limit, under the name records use
             if (textProposer != null) {
                 settings.put("proposer", textProposer.name());
                 settings.put("proposerInput", textProposer.input());
             }
-            return new SearchResult(method, ranked, trace, settings, outcome.steps(),
+            return new SearchResult(method, fin.ranked(), trace, series, proposals, settings, outcome.steps(),
                     candidatesScored, scorer.tokensScored(), (System.nanoTime() - started) / 1e9, outcome.stopReason());
         }
 
@@ -147,6 +150,7 @@ public final class IPrompt implements PromptSearch {
             int attempts = 0;
             while (pool.size() < cfg.popSize() && attempts++ < 20 * cfg.popSize()) {
                 long[] p = generate(List.of(pick(contexts)), List.of(new long[0]), n).get(0);
+                proposals.add(genTok.decode(p));
                 if (!pool.contains(p)) {
                     pool.initialize(p, "init");
                 }
@@ -196,6 +200,9 @@ public final class IPrompt implements PromptSearch {
                 trace.add(new TraceEntry(steps, origins.get(i), genTok.decode(candidates.get(i)), s.loss(), s.accuracy()));
             }
             candidatesScored += candidates.size();
+            series.add(StepStats.ofBest(steps, batch.size(), scores));
+            fresh.forEach(p -> proposals.add(genTok.decode(p)));
+            mutants.forEach(p -> proposals.add(genTok.decode(p)));
         }
 
         /** {@code tok(start + "\n\n") + tok(text) + tok("\n\n" + end + P)}, each piece on its own (spec 1.3). */
@@ -238,50 +245,6 @@ public final class IPrompt implements PromptSearch {
         <T> T pick(List<T> xs) {
             return xs.get(rng.nextInt(xs.size()));
         }
-
-        /** API order without reranking: by mean accuracy, ties by mean loss (stable; spec 6's fix). */
-        List<RankedPrompt> rankPool() {
-            List<RankedPrompt> ranked = new ArrayList<>(pool.all().stream().map(this::ranked).toList());
-            if (!generationOrder) {
-                ranked.sort(RankedPrompt.BY_ACCURACY_THEN_LOSS);
-            }
-            return ranked;
-        }
-
-        /** The pool's best 64 (by mean loss, at least 3 evaluations) rescored on the first 256 rows. */
-        List<RankedPrompt> rerank() {
-            List<PromptPool.Entry> best = pool.topkAll(64, 3);
-            if (best.isEmpty()) {
-                List<PromptPool.Entry> all = new ArrayList<>(pool.all());
-                Collections.shuffle(all, rng);
-                best = all.subList(0, Math.min(64, all.size()));
-            }
-            List<DataRows.Row> eval = data.rows().subList(0, Math.min(256, data.rows().size()));
-            List<long[]> ids = best.stream().map(e -> e.ids).toList();
-            double[] nll = new double[ids.size()];
-            int[] correct = new int[ids.size()];
-            for (int from = 0; from < eval.size(); from += cfg.batchSize()) {
-                Interrupts.check();
-                List<DataRows.Row> batch = eval.subList(from, Math.min(eval.size(), from + cfg.batchSize()));
-                List<CandidateScorer.Score> s = scorer.score(ids, batch);
-                for (int i = 0; i < ids.size(); i++) {
-                    nll[i] += s.get(i).loss() * batch.size();
-                    correct[i] += s.get(i).correct();
-                }
-                candidatesScored += ids.size();
-            }
-            List<RankedPrompt> out = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                out.add(new RankedPrompt(genTok.decode(ids.get(i)), ids.get(i), nll[i] / eval.size(),
-                        (double) correct[i] / eval.size(), best.get(i).evaluations()));
-            }
-            out.sort(RankedPrompt.BY_ACCURACY_THEN_LOSS);
-            return out;
-        }
-
-        RankedPrompt ranked(PromptPool.Entry e) {
-            return new RankedPrompt(genTok.decode(e.ids), e.ids, e.meanLoss(), e.meanAccuracy(), e.evaluations());
-        }
     }
 
     /** Stops when the top 5 (each evaluated more than 3 times) is the same set for this many steps. */
@@ -299,7 +262,8 @@ public final class IPrompt implements PromptSearch {
                 return false;
             }
             Set<List<Long>> top = new HashSet<>();
-            for (PromptPool.Entry e : pool.topk(5, 3)) {
+            // the distinct top 5, without topk's random padding: the seed's stream is the same with or without early stopping
+            for (PromptPool.Entry e : pool.topkDistinct(5, 3)) {
                 top.add(PromptPool.key(e.ids));
             }
             if (top.size() == 5 && top.equals(previous)) {

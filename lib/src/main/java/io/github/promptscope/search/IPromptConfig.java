@@ -10,7 +10,8 @@ package io.github.promptscope.search;
  * @param singleShotLoss with nShots > 1, score on the last example of a row only
  * @param batchSize data rows per step
  * @param nEpochs passes over the rows
- * @param maxNDatapoints rows built when nShots > 1, and the datapoint budget
+ * @param maxNDatapoints rows built when nShots > 1; with one shot, more examples than this are subsampled to
+ *        it; and the datapoint budget (stop once more rows than this have been stepped over)
  * @param popSize population kept per step
  * @param numRandomGenerations fresh candidates per step
  * @param numMutations mutated copies of each population member and fresh candidate
@@ -21,11 +22,16 @@ package io.github.promptscope.search;
  * @param popCriterion pool ranking key: loss, acc or combined
  * @param popTopkStrategy different_start_token (diversity) or all
  * @param prefixBeforeInput prompt before the input (true) or after it (false)
- * @param doFinalReranking at the end, rescore the pool's best 64 on the first 256 training rows (not held-out
- *        rows) and rank by accuracy, then loss
+ * @param doFinalReranking at the end, rescore the pool's best 64 (by the criterion, among prompts evaluated more
+ *        than 3 times) on the first 256 training rows (rows the search iterates over, not held-out rows), and rank
+ *        by accuracy, then loss; iPrompt and AutoPrompt alike
  * @param earlyStoppingSteps stop after this many steps with an unchanged top 5 (-1: never)
  * @param preprefix fixed text before the learned prompt
- * @param maskPossibleAnswers restrict output tokens to the answers' tokens when scoring
+ * @param maskPossibleAnswers restrict every output position to the outputs' first tokens when scoring (the
+ *        reference's {@code possible_answer_mask}; also in the final reranking)
+ * @param maskAllAnswerTokens with the mask on, leave open every token of every output instead of only the
+ *        first tokens (off: the reference). For tokenizers that split answers, e.g. the default model's,
+ *        which writes " 6" as " " then "6": the reference's mask would allow only " " at every position
  * @param maxLength longest scored sequence in tokens; longer inputs are cut from the left
  * @param proposalStart word that opens a proposal context
  * @param proposalEnd word after which the model writes a prompt
@@ -52,6 +58,7 @@ public record IPromptConfig(
         int earlyStoppingSteps,
         String preprefix,
         boolean maskPossibleAnswers,
+        boolean maskAllAnswerTokens,
         int maxLength,
         String proposalStart,
         String proposalEnd,
@@ -92,7 +99,7 @@ public record IPromptConfig(
     /** The reference API's defaults. */
     public static IPromptConfig defaults() {
         return new IPromptConfig(1, 1, true, 64, 100, 10_000, 8, 4, 4, 1.0, 1.0, 50, 2.0, "loss",
-                "different_start_token", true, false, -1, "", false, 128, "Data:", "Prompt:", 42);
+                "different_start_token", true, false, -1, "", false, false, 128, "Data:", "Prompt:", 42);
     }
 
     /** The paper's math settings: 6 tokens, 5 shots, 5000 rows, final reranking, early stop 25. */
@@ -124,7 +131,7 @@ public record IPromptConfig(
     public static final class Builder {
         private int numLearnedTokens, nShots, batchSize, nEpochs, maxNDatapoints, popSize,
                 numRandomGenerations, numMutations, generationTopK, earlyStoppingSteps, maxLength;
-        private boolean singleShotLoss, prefixBeforeInput, doFinalReranking, maskPossibleAnswers;
+        private boolean singleShotLoss, prefixBeforeInput, doFinalReranking, maskPossibleAnswers, maskAllAnswerTokens;
         private double generationTemperature, generationTopP, generationRepetitionPenalty;
         private String popCriterion, popTopkStrategy, preprefix, proposalStart, proposalEnd;
         private long seed;
@@ -137,7 +144,7 @@ public record IPromptConfig(
             generationTopK = c.generationTopK; generationRepetitionPenalty = c.generationRepetitionPenalty;
             popCriterion = c.popCriterion; popTopkStrategy = c.popTopkStrategy; prefixBeforeInput = c.prefixBeforeInput;
             doFinalReranking = c.doFinalReranking; earlyStoppingSteps = c.earlyStoppingSteps; preprefix = c.preprefix;
-            maskPossibleAnswers = c.maskPossibleAnswers; maxLength = c.maxLength; proposalStart = c.proposalStart;
+            maskPossibleAnswers = c.maskPossibleAnswers; maskAllAnswerTokens = c.maskAllAnswerTokens; maxLength = c.maxLength; proposalStart = c.proposalStart;
             proposalEnd = c.proposalEnd; seed = c.seed;
         }
 
@@ -161,6 +168,7 @@ public record IPromptConfig(
         public Builder earlyStoppingSteps(int v) { earlyStoppingSteps = v; return this; }
         public Builder preprefix(String v) { preprefix = v; return this; }
         public Builder maskPossibleAnswers(boolean v) { maskPossibleAnswers = v; return this; }
+        public Builder maskAllAnswerTokens(boolean v) { maskAllAnswerTokens = v; return this; }
         public Builder maxLength(int v) { maxLength = v; return this; }
         public Builder proposalStart(String v) { proposalStart = v; return this; }
         public Builder proposalEnd(String v) { proposalEnd = v; return this; }
@@ -170,7 +178,7 @@ public record IPromptConfig(
             return new IPromptConfig(numLearnedTokens, nShots, singleShotLoss, batchSize, nEpochs, maxNDatapoints,
                     popSize, numRandomGenerations, numMutations, generationTemperature, generationTopP,
                     generationTopK, generationRepetitionPenalty, popCriterion, popTopkStrategy, prefixBeforeInput,
-                    doFinalReranking, earlyStoppingSteps, preprefix, maskPossibleAnswers, maxLength, proposalStart,
+                    doFinalReranking, earlyStoppingSteps, preprefix, maskPossibleAnswers, maskAllAnswerTokens, maxLength, proposalStart,
                     proposalEnd, seed);
         }
     }

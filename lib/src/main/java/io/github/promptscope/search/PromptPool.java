@@ -95,6 +95,26 @@ final class PromptPool {
      * leaves none); fewer than k are padded with random repeats, as the reference does.
      */
     List<Entry> topk(int k, int minOccurrences) {
+        List<Entry> sorted = ranked(minOccurrences);
+        List<Entry> top = new ArrayList<>(sorted.subList(0, Math.min(k, sorted.size())));
+        while (top.size() < k && !sorted.isEmpty()) {
+            top.add(sorted.get(rng.nextInt(sorted.size())));
+        }
+        top.sort(order);
+        return top;
+    }
+
+    /**
+     * {@link #topk} without the padding: the distinct prompts it would return, and no random draw.
+     * Early stopping compares these sets; padding adds only repeats, so the set is the same.
+     */
+    List<Entry> topkDistinct(int k, int minOccurrences) {
+        List<Entry> sorted = ranked(minOccurrences);
+        return new ArrayList<>(sorted.subList(0, Math.min(k, sorted.size())));
+    }
+
+    /** The prompts {@link #topk} chooses from, best first. */
+    private List<Entry> ranked(int minOccurrences) {
         List<Entry> candidates = new ArrayList<>();
         if (differentStartToken) {
             Map<Long, Entry> bestByStart = new LinkedHashMap<>();
@@ -115,17 +135,17 @@ final class PromptPool {
         }
         List<Entry> sorted = new ArrayList<>(kept);
         sorted.sort(order);
-        List<Entry> top = new ArrayList<>(sorted.subList(0, Math.min(k, sorted.size())));
-        while (top.size() < k && !sorted.isEmpty()) {
-            top.add(sorted.get(rng.nextInt(sorted.size())));
-        }
-        top.sort(order);
-        return top;
+        return sorted;
     }
 
-    /** The k best by the criterion over all prompts, without the start-token rule. */
+    /**
+     * The k best by the criterion over all prompts, without the start-token rule, among those
+     * evaluated more than {@code minOccurrences} times (the reference's {@code topk_all}: a strict
+     * "more than", as in {@link #topk}; 0 keeps every prompt). May be empty.
+     */
     List<Entry> topkAll(int k, int minOccurrences) {
-        List<Entry> kept = entries.values().stream().filter(e -> e.evaluations() >= minOccurrences).sorted(order).toList();
+        List<Entry> kept = entries.values().stream().filter(e -> minOccurrences <= 0 || e.evaluations() > minOccurrences)
+                .sorted(order).toList();
         return kept.subList(0, Math.min(k, kept.size()));
     }
 }

@@ -10,6 +10,11 @@ import java.util.List;
  * @param method "iprompt", "suffix", "autoprompt", ...
  * @param ranked prompts in the method's final order, best first
  * @param trace every candidate scored, in order
+ * @param series one entry per step: the reference's per-step loss and number correct
+ *        ({@code all_losses}, {@code all_n_correct}) and the mean over the step's candidates
+ * @param proposals every prompt the proposal model generated, decoded, in generation order (the
+ *        initial pool, then each step's fresh generations and mutations); empty for AutoPrompt,
+ *        which proposes by token swaps
  * @param config every setting, as JSON (for run records)
  * @param steps search steps taken
  * @param candidatesScored (candidate, batch) evaluations
@@ -21,6 +26,8 @@ public record SearchResult(
         String method,
         List<RankedPrompt> ranked,
         List<TraceEntry> trace,
+        List<StepStats> series,
+        List<String> proposals,
         JsonNode config,
         int steps,
         long candidatesScored,
@@ -31,6 +38,8 @@ public record SearchResult(
     public SearchResult {
         ranked = List.copyOf(ranked);
         trace = List.copyOf(trace);
+        series = List.copyOf(series);
+        proposals = List.copyOf(proposals);
     }
 
     public RankedPrompt best() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
 
 /**
  * The quickstart's hook cell, run as the kernel runs it (JShell, in order, from the notebook file)
@@ -47,6 +48,35 @@ class QuickstartHooksCellTest {
                     assertEquals(Math.round(v * 1000) / 1000.0, v, 0.0, "rounded to 3 decimals");
                 }
             }
+            session.run("lm.close();");
+        }
+    }
+
+    /**
+     * The loss-curve cell, run verbatim after the notebook's imports, model and data cells and a
+     * 2-step search in place of the 60-step one (same variable, {@code result}): one point per step.
+     */
+    @Test
+    void theLossCurveCellPlotsOnePointPerStep() throws Exception {
+        List<String> cells = codeCells(locate("notebooks/00_quickstart.ipynb"));
+        String curveCell = cells.stream().filter(c -> c.contains("SearchTables.series(result)")).findFirst()
+                .orElseThrow(() -> new AssertionError("the quickstart plots the loss curve"));
+        String dataCell = cells.stream().filter(c -> c.contains("Datasets.get(\"add_two\"")).findFirst().orElseThrow();
+        try (NotebookSession session = new NotebookSession()) {
+            session.run("System.setProperty(\"promptscope.progress\", \"off\");");
+            session.run(cells.get(0)); // imports
+            session.run(cells.get(1)); // the default model, as lm
+            session.run(dataCell);
+            session.run("SearchResult result = new IPrompt(IPromptConfig.quick().toBuilder().numLearnedTokens(3)"
+                    + ".numMutations(1).doFinalReranking(false).seed(1).build())"
+                    + ".search(lm, ds.train().stream().map(Example::input).toList(),"
+                    + " ds.train().stream().map(Example::output).toList(), Budget.steps(2));");
+            assertInstanceOf(Figure.class, session.run(curveCell));
+            Table curve = assertInstanceOf(Table.class, session.run("curve"));
+            assertEquals(2, curve.rowCount());
+            assertEquals(List.of(0, 1), curve.intColumn("step").asList());
+            assertEquals(((Number) session.run("result.series().get(1).loss()")).doubleValue(),
+                    curve.doubleColumn("loss").get(1), 0.0);
             session.run("lm.close();");
         }
     }

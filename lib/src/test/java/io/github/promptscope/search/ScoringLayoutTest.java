@@ -2,6 +2,8 @@ package io.github.promptscope.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.promptscope.lm.ContinuationScore;
@@ -31,9 +33,10 @@ class ScoringLayoutTest {
         return new DataRows.Row(X, Y, X + Y + ".");
     }
 
+    /** With {@code mask}, every token of every output is left open ({@code maskAllAnswerTokens}). */
     private static IPromptConfig config(boolean prefixBeforeInput, boolean mask) {
         return IPromptConfig.quick().toBuilder().preprefix(PREPREFIX).prefixBeforeInput(prefixBeforeInput)
-                .maskPossibleAnswers(mask).build();
+                .maskPossibleAnswers(mask).maskAllAnswerTokens(mask).build();
     }
 
     /** The loss of one target under one prefix, from the model's plain full-sequence scorer. */
@@ -148,5 +151,32 @@ class ScoringLayoutTest {
         float shared = lm.scoreUnderPrompts(List.of(prompt), List.of(tok.encode(". " + X)), List.of(new long[] {32, seven}),
                 allowed).logProbs()[0][0];
         assertEquals(-1e10, shared, 2048, "the shared-prompt scorer masks the same way");
+    }
+
+    /**
+     * The reference's answer mask (the default): the first token of each output and nothing else,
+     * applied at every output position. On the default model " 6" is " " then "6", so the mask
+     * leaves only " " open and the "6" is scored at a logit of -1e10: a loss of about 1e10 / 2
+     * per token. {@code maskAllAnswerTokens} opens every output token and the loss is ordinary.
+     */
+    @Test
+    void referenceMaskOpensOnlyTheOutputsFirstTokensAtEveryPosition() {
+        LanguageModel lm = SearchTestModels.defaultModel();
+        TextTokenizer tok = lm.tokenizer();
+        List<String> outputs = List.of(" 6", " 12.");
+        IPromptConfig reference = IPromptConfig.quick().toBuilder().maskPossibleAnswers(true).build();
+        assertFalse(reference.maskAllAnswerTokens(), "the reference's mask is the default");
+        CandidateScorer masked = new CandidateScorer(lm, reference, outputs);
+        assertArrayEquals(new long[] {32}, masked.allowedAnswers(), "the first token of \" 6\" and of \" 12\"");
+        CandidateScorer every = new CandidateScorer(lm, reference.toBuilder().maskAllAnswerTokens(true).build(), outputs);
+        assertArrayEquals(new long[] {32, 54, 49, 50}, every.allowedAnswers());
+        assertNull(new CandidateScorer(lm, config(true, false), outputs).allowedAnswers());
+
+        long[] prompt = tok.encode(PROMPT);
+        double firstOnly = masked.score(List.of(prompt), List.of(row())).get(0).loss();
+        double allTokens = every.score(List.of(prompt), List.of(row())).get(0).loss();
+        // (1e10 + small) / 2 tokens: "6" is outside the mask
+        assertEquals(5e9, firstOnly, 1e4);
+        assertTrue(allTokens > 0 && allTokens < 20, "every output token open: an ordinary loss, " + allTokens);
     }
 }

@@ -17,6 +17,12 @@ import org.junit.jupiter.api.Test;
  * records are only reproducible while every random draw happens in the same order. The trace
  * digest covers every candidate's step, origin and text, so any change in the random stream fails
  * here even when the top prompts survive it.
+ *
+ * <p>Moved deliberately once, by matching the reference's final-reranking eligibility (prompts
+ * evaluated more than 3 times, not 3 or more): iPrompt's run now reranks 2 prompts, not 5, so
+ * fewer candidates are scored; its trace (digest) did not move. AutoPrompt's run is pinned
+ * without final reranking (which it now honours; reranking 64 prompts on 256 rows would add minutes
+ * here, and {@code ReferenceParityTest} covers it), so its numbers did not move.
  */
 class SearchGoldenTest {
 
@@ -44,21 +50,20 @@ class SearchGoldenTest {
         SearchResult r = new IPrompt(cfg).search(lm, inputs, outputs, Budget.steps(2));
         assertEquals(2, r.steps());
         assertEquals("steps", r.stopReason());
-        assertEquals(128, r.candidatesScored());
+        // 48 candidates in 2 steps, then 2 prompts evaluated more than 3 times x 16 batches of the first 256 rows
+        assertEquals(48 + 2 * 16, r.candidatesScored());
         assertEquals(48, r.trace().size());
         assertEquals("8178c2d259091d45", traceDigest(r));
+        assertEquals(2, r.ranked().size());
         assertRanked(r, new Object[][] {
             {" The output is two times x", 0.755080722, 0.507812500, 6},
-            {" Ignore rupee second number6 return", 1.875953688, 0.050781250, 3},
-            {" Return e to the power of", 2.443508041, 0.050781250, 3},
             {" Given an input x, return", 1.272100583, 0.000000000, 4},
-            {" Ignore the second number and return", 2.025817559, 0.000000000, 3},
         });
     }
 
     @Test
     void autoPromptThreeStepsSeedOne() {
-        IPromptConfig cfg = IPromptConfig.quick().toBuilder().seed(1).build();
+        IPromptConfig cfg = IPromptConfig.quick().toBuilder().seed(1).doFinalReranking(false).build();
         SearchResult r = AutoPrompt.defaults(cfg).search(lm, inputs, outputs, Budget.steps(3));
         assertEquals(3, r.steps());
         assertEquals("steps", r.stopReason());
