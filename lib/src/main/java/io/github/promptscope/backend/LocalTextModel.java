@@ -182,7 +182,7 @@ public final class LocalTextModel implements TextModel {
     @Override
     public GeneratedText chat(ChatRequest request) {
         GeneratedText g = complete(chatCompletion(request, 1, null)).get(0);
-        return new GeneratedText(g.text().stripLeading(), g.finishReason(), null, g.promptTokens(), g.completionTokens());
+        return new GeneratedText(template.reply(g.text()), g.finishReason(), null, g.promptTokens(), g.completionTokens());
     }
 
     /** The completion request a chat request becomes: the rendered template and its turn-ending stops. */

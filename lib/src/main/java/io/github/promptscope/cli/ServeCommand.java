@@ -58,6 +58,9 @@ final class ServeCommand implements Callable<Integer> {
             if (lm.chatTemplate().note() != null) {
                 System.err.println("serve: note: " + lm.chatTemplate().note());
             }
+            System.err.println("serve: chat uses " + (lm.chatTemplate().isPlain()
+                    ? "the plain template (\"role: content\\n\" per message, then \"assistant:\")"
+                    : "the checkpoint's chat template"));
             try (OpenAiServer server = OpenAiServer.start(lm, options)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     server.close();

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.promptscope.backend.ChatMessage;
 import io.github.promptscope.backend.ChatRequest;
+import io.github.promptscope.backend.ChatTemplate;
 import io.github.promptscope.backend.CompletionRequest;
 import io.github.promptscope.backend.GeneratedText;
 import io.github.promptscope.backend.LocalTextModel;
 import io.github.promptscope.backend.Sampling;
 import io.github.promptscope.backend.ScoredText.ScoredToken;
+import io.github.promptscope.backend.TextModelException;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,7 +208,14 @@ final class CompletionRoutes {
         if (f.bool("logprobs", false)) {
             throw ApiError.invalid("chat logprobs are not supported here; use /v1/completions with logprobs", "logprobs");
         }
-        server.checkLength(model.chatTemplate().render(messages), asked == null ? 1 : asked, "messages");
+        ChatTemplate template = model.chatTemplate();
+        String prompt;
+        try {
+            prompt = template.render(messages);
+        } catch (TextModelException e) {
+            throw ApiError.invalid(e.getMessage(), e.param()); // the template's raise_exception, or its failure
+        }
+        server.checkLength(prompt, asked == null ? 1 : asked, "messages");
         String id = OpenAiServer.newId("chatcmpl-");
         long created = System.currentTimeMillis() / 1000;
         StreamedText[] texts = new StreamedText[n];
@@ -214,7 +223,7 @@ final class CompletionRoutes {
             Sampling sampling = s;
             if (asked == null) {
                 // No limit asked: as much as the model's positions and the server's limit allow.
-                int used = model.countTokens(model.chatTemplate().render(messages));
+                int used = model.countTokens(prompt);
                 sampling = s.withMaxTokens(Math.max(1, Math.min(server.options.maxTokens(), model.maxPositions() - used)));
             }
             CompletionRequest q = model.chatCompletion(new ChatRequest(messages, sampling), n, null);
@@ -228,10 +237,10 @@ final class CompletionRoutes {
                 first.withObject("/choices/0/delta").put("role", "assistant").put("content", "");
                 sse.sendLive(first);
             }
-            // The reply drops the space the plain template leaves after "assistant:"; so do its chunks.
+            // The plain template's reply drops the space left after "assistant:"; so do its chunks.
             return model.complete(q, (row, generated, token, text, finished) -> {
                 server.tokenStreamed();
-                String delta = texts[row].advance(text.stripLeading(), finished);
+                String delta = texts[row].advance(template.reply(text), finished);
                 if (!delta.isEmpty()) {
                     sse.sendLive(chatDelta(id, created, row, delta));
                 }
@@ -250,7 +259,7 @@ final class CompletionRoutes {
                 c.put("index", i);
                 ObjectNode m = c.putObject("message");
                 m.put("role", "assistant");
-                m.put("content", results.get(i).text().stripLeading());
+                m.put("content", template.reply(results.get(i).text()));
                 c.putNull("logprobs");
                 c.put("finish_reason", results.get(i).finishReason());
             }
@@ -260,7 +269,7 @@ final class CompletionRoutes {
         }
         Sse sse = server.sse(ctx);
         for (int i = 0; i < results.size(); i++) {
-            String rest = texts[i].finish(results.get(i).text().stripLeading());
+            String rest = texts[i].finish(template.reply(results.get(i).text()));
             if (!rest.isEmpty()) {
                 sse.send(chatDelta(id, created, i, rest));
             }
