@@ -73,7 +73,12 @@ class ServeTest {
     }
 
     @Test
-    void completionLogprobsLatencyIsWellUnderASecond() {
+    /**
+     * Greedy completions with logprobs: each chosen token is its position's most likely one, so its
+     * logprob is the largest of the top 5. The time is printed for the README (speed is measured,
+     * never asserted: a loaded machine must not fail a test).
+     */
+    void greedyCompletionLogprobsPickTheTopAlternative() {
         String body = "{\"prompt\": \"Given the input numbers 2 and 4, the answer is\", \"max_tokens\": 16,"
                 + " \"logprobs\": 5, \"temperature\": 0}";
         Servers.post(server, "/v1/completions", body, null); // warm-up
@@ -86,10 +91,17 @@ class ServeTest {
             JsonNode lp = r.json().at("/choices/0/logprobs");
             assertEquals(lp.path("tokens").size(), lp.path("token_logprobs").size());
             assertEquals(5, lp.path("top_logprobs").get(0).size());
+            for (int pos = 0; pos < lp.path("tokens").size(); pos++) {
+                double chosen = lp.path("token_logprobs").get(pos).asDouble();
+                double top = Double.NEGATIVE_INFINITY;
+                for (java.util.Iterator<JsonNode> it = lp.path("top_logprobs").get(pos).elements(); it.hasNext(); ) {
+                    top = Math.max(top, it.next().asDouble());
+                }
+                assertEquals(top, chosen, 1e-5, "token " + pos);
+            }
         }
         System.out.printf("serve latency: completions, 16 tokens, logprobs 5, default model: best of 5 %.0f ms%n",
                 best / 1e6);
-        assertTrue(best < 1_000_000_000L, "best of 5 took " + best / 1e6 + " ms");
     }
 
     @Test
