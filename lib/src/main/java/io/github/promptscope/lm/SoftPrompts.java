@@ -53,6 +53,32 @@ public final class SoftPrompts {
      * with respect to each row. Positions past a sequence's end are padding and masked.
      */
     public SoftPromptLoss lossAndGradient(float[][] rows, List<SoftSequence> seqs) {
+        SoftPromptLoss first = lossAndGradientOnce(rows, seqs);
+        if (!Double.isFinite(first.loss()) || finite(first.gradient())) {
+            return first;
+        }
+        // A finite loss with a NaN in its gradient was seen once in a full test run and never again
+        // (not reproduced alone or in the same class order): recompute rather than hand a trainer a
+        // NaN, and fail loudly if it persists.
+        SoftPromptLoss again = lossAndGradientOnce(rows, seqs);
+        if (!finite(again.gradient())) {
+            throw new IllegalStateException("the soft-prompt gradient is not finite although the loss is " + again.loss());
+        }
+        return again;
+    }
+
+    private static boolean finite(float[][] gradient) {
+        for (float[] row : gradient) {
+            for (float v : row) {
+                if (!Float.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private SoftPromptLoss lossAndGradientOnce(float[][] rows, List<SoftSequence> seqs) {
         Batch batch = new Batch(seqs);
         int b = seqs.size();
         int total = batch.len;
