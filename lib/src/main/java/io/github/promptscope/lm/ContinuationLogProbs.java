@@ -24,19 +24,15 @@ final class ContinuationLogProbs {
     static void targetLogProbs(Decoder decoder, NDManager weights, ModelConfig config, List<long[]> seqs, int[] firstTarget, long[] allowed, List<float[]> logProbsOut,
             List<boolean[]> argmaxOut) {
         int batch = seqs.size();
-        int len = seqs.stream().mapToInt(s -> s.length).max().orElse(0);
-        long[][] ids = new long[batch][len];
-        long[][] positions = new long[batch][len];
-        boolean[][] keyMask = new boolean[batch][len];
+        PaddedBatch padded = PaddedBatch.of(seqs.toArray(long[][]::new));
+        int len = padded.len();
+        long[][] ids = padded.ids();
+        long[][] positions = padded.positions();
+        boolean[][] keyMask = padded.mask();
         List<Long> rowsToRead = new ArrayList<>();
         List<Long> targets = new ArrayList<>();
         for (int b = 0; b < batch; b++) {
             long[] s = seqs.get(b);
-            for (int t = 0; t < len; t++) {
-                ids[b][t] = t < s.length ? s[t] : 0;
-                positions[b][t] = t;
-                keyMask[b][t] = t < s.length;
-            }
             for (int t = firstTarget[b]; t < s.length; t++) {
                 rowsToRead.add((long) b * len + t - 1);
                 targets.add(s[t]);

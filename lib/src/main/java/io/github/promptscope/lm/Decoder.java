@@ -61,17 +61,8 @@ final class Decoder {
      * (training batches, one text), positions counted from 0.
      */
     NDArray nextTokenLogProbs(NDManager m, long[][] ids) {
-        int b = ids.length;
-        int len = ids[0].length;
-        long[][] positions = new long[b][len];
-        boolean[][] mask = new boolean[b][len];
-        for (int i = 0; i < b; i++) {
-            for (int t = 0; t < len; t++) {
-                positions[i][t] = t;
-                mask[i][t] = true;
-            }
-        }
-        NDArray hidden = hidden(embed(m.create(ids)), positions, mask, null);
+        PaddedBatch batch = PaddedBatch.of(ids);
+        NDArray hidden = hidden(embed(m.create(batch.ids())), batch.positions(), batch.mask(), null);
         return logits(hidden).reshape(-1, config.vocabSize()).logSoftmax(-1);
     }
 

@@ -49,19 +49,15 @@ final class HookedForward {
                 throw new IllegalArgumentException("text " + b + " (\"" + texts.get(b) + "\") has no tokens");
             }
         }
-        int len = Arrays.stream(lengths).max().orElseThrow();
-        long[][] ids = new long[batch][len];
-        long[][] positions = new long[batch][len];
-        boolean[][] keyMask = new boolean[batch][len];
+        PaddedBatch padded = PaddedBatch.of(seqs);
+        int len = padded.len();
+        long[][] ids = padded.ids();
+        long[][] positions = padded.positions();
+        boolean[][] keyMask = padded.mask();
         List<Long> predicting = new ArrayList<>(); // rows whose next token is a real token
         List<Long> targets = new ArrayList<>();
         long[] lastRows = new long[batch];
         for (int b = 0; b < batch; b++) {
-            for (int t = 0; t < len; t++) {
-                ids[b][t] = t < lengths[b] ? seqs[b][t] : 0;
-                positions[b][t] = t;
-                keyMask[b][t] = t < lengths[b];
-            }
             for (int t = 1; t < lengths[b]; t++) {
                 predicting.add((long) b * len + t - 1);
                 targets.add(seqs[b][t]);

@@ -264,15 +264,10 @@ public final class SoftPrompts {
             if (seqs.isEmpty()) {
                 throw new IllegalArgumentException("no sequences to score");
             }
-            len = seqs.stream().mapToInt(SoftSequence::length).max().orElse(0);
-            positions = new long[seqs.size()][len];
-            mask = new boolean[seqs.size()][len];
-            for (int i = 0; i < seqs.size(); i++) {
-                for (int t = 0; t < len; t++) {
-                    positions[i][t] = t;
-                    mask[i][t] = t < seqs.get(i).length();
-                }
-            }
+            PaddedBatch layout = PaddedBatch.layout(seqs.stream().mapToInt(SoftSequence::length).toArray());
+            len = layout.len();
+            positions = layout.positions();
+            mask = layout.mask();
         }
     }
 }
