@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 "The defaults reproduce the shipped default model. Run again with the same --out to resume."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe (only 'default': every task in the search layouts).")
+    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks) or 'extended' (plus the induction and ANLI tasks added later).")
     String corpus;
 
     @Option(names = "--out", required = true, description = "Output folder: the trained model in Hugging Face layout, logs, checkpoint.")
@@ -52,10 +52,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!corpus.equals("default")) {
-            throw new IllegalArgumentException("--corpus: unknown recipe '" + corpus + "'; known: default");
-        }
-        TrainingCorpus.Spec spec = TrainingCorpus.Spec.defaults().withDocuments(documents).withSeed(seed);
+        TrainingCorpus.Spec recipe = switch (corpus) {
+            case "default" -> TrainingCorpus.Spec.defaults();
+            case "extended" -> TrainingCorpus.Spec.extended();
+            default -> throw new IllegalArgumentException("--corpus: unknown recipe '" + corpus + "'; known: default, extended");
+        };
+        TrainingCorpus.Spec spec = recipe.withDocuments(documents).withSeed(seed);
         TrainerConfig cfg = TrainerConfig.defaults().withSteps(steps).withSeed(seed).withBatch(batch, seqLen)
                 .withLearningRate(lr, lr / 10, warmup);
         Gpt2Init.Shape shape = new Gpt2Init.Shape(layers, width, heads, positions);

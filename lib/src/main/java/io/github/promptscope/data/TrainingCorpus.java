@@ -48,6 +48,25 @@ public final class TrainingCorpus {
             return new Spec(200_000, 0.45, 0.35, 0.2, 0.3, 0, tasks);
         }
 
+        /**
+         * The issue-11 tasks the shipped default model never saw: the instruction-induction tasks and
+         * ANLI stand-ins added after it was trained.
+         */
+        public static final List<String> LANGUAGE_ADDITIONS = List.of("cause_and_effect", "negation", "rhymes",
+                "informal_to_formal", "active_to_passive", "sentence_similarity", "word_in_context",
+                "common_concept", "orthography_starts_with", "evaluation_antonyms", "question_to_sql",
+                "food_veg_nonveg", "gender_classifier", "rhyme_generation", "identify_typo", "item_check_edible");
+
+        /**
+         * The extended corpus ({@code models/extended}): the default recipe over {@link #SHIPPED_TASKS}
+         * plus {@link #LANGUAGE_ADDITIONS}, so one model reads the math, ANLI and induction collections.
+         */
+        public static Spec extended() {
+            List<String> tasks = new ArrayList<>(SHIPPED_TASKS);
+            tasks.addAll(LANGUAGE_ADDITIONS);
+            return defaults().withTasks(List.copyOf(tasks));
+        }
+
         public Spec withDocuments(int n) {
             return new Spec(n, follow, propose, nearMiss, cut, seed, tasks);
         }
