@@ -5,6 +5,7 @@ import io.github.promptscope.lm.train.Gpt2Init;
 import io.github.promptscope.lm.train.Trainer;
 import io.github.promptscope.lm.train.TrainerConfig;
 import io.github.promptscope.lm.train.TrainingRecipe;
+import io.github.promptscope.util.RepoPaths;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,6 +48,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "200", description = "Warmup steps (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--from", description = "Continue training this model folder (its tokenizer and weights) instead of starting from scratch; the shape options are then ignored.")
+    Path from;
+
     @Option(names = "--stop-at", description = "Stop after this step, leaving a checkpoint (a budget for one sitting).")
     Integer stopAt;
 
@@ -61,7 +65,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainerConfig cfg = TrainerConfig.defaults().withSteps(steps).withSeed(seed).withBatch(batch, seqLen)
                 .withLearningRate(lr, lr / 10, warmup);
         Gpt2Init.Shape shape = new Gpt2Init.Shape(layers, width, heads, positions);
-        Trainer.Report r = TrainingRecipe.run(spec, shape, cfg, out, stopAt == null ? steps : stopAt);
+        int until = stopAt == null ? steps : stopAt;
+        Trainer.Report r = from == null
+                ? TrainingRecipe.run(spec, shape, cfg, out, until)
+                : TrainingRecipe.continueFrom(spec, from, RepoPaths.label(from), cfg, out, until);
         System.out.printf("steps %d  train loss %.4f  validation loss %.4f  %.0f s  %.0f tokens/s%n",
                 r.steps(), r.finalTrainLoss(), r.validationLoss(), r.wallSeconds(), r.tokensPerSecond());
         return 0;

@@ -5,6 +5,10 @@ import io.github.promptscope.lm.tokenizer.ByteLevelTokenizer;
 import io.github.promptscope.lm.tokenizer.TokenizerBuilder;
 
 import io.github.promptscope.data.TrainingCorpus;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.promptscope.util.AtomicFiles;
+import io.github.promptscope.util.Hashes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +29,8 @@ public final class TrainingRecipe {
     private static final int MIN_WORD_COUNT = 5;
     private static final Pattern WORD = Pattern.compile("\\p{L}+(?:['’-]\\p{L}+)*");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private TrainingRecipe() {}
 
     public static Trainer.Report run(TrainingCorpus.Spec corpusSpec, Gpt2Init.Shape shape, TrainerConfig cfg, Path out,
@@ -41,6 +47,28 @@ public final class TrainingRecipe {
             Gpt2Init.create(init, shape, tokenizerDir, cfg.seed());
         }
         try (LanguageModel model = LanguageModel.load(init)) {
+            return new Trainer(model, cfg, out).trainUntil(docs.train(), docs.validation(), stopAt);
+        }
+    }
+
+    /**
+     * Continued training: an existing model (its tokenizer and weights, e.g. {@code models/default})
+     * trained further on a corpus, so it keeps what it knew and learns the corpus's new tasks without
+     * the cost of a larger vocabulary (new words are read through the tokenizer's byte fallback).
+     * Writes {@code continued_from.json} naming the starting model and the hash of its weights.
+     */
+    public static Trainer.Report continueFrom(TrainingCorpus.Spec corpusSpec, Path from, String fromLabel,
+            TrainerConfig cfg, Path out, int stopAt) throws IOException {
+        if (!Files.isRegularFile(from.resolve("model.safetensors"))) {
+            throw new IllegalArgumentException("--from: " + from + " has no model.safetensors");
+        }
+        TrainingCorpus.Documents docs = new TrainingCorpus(corpusSpec).build();
+        Files.createDirectories(out);
+        ObjectNode provenance = JSON.createObjectNode()
+                .put("from", fromLabel)
+                .put("from_weights_sha256", Hashes.sha256OfFiles(List.of(from.resolve("model.safetensors"))));
+        AtomicFiles.writeString(out.resolve("continued_from.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(provenance));
+        try (LanguageModel model = LanguageModel.load(from)) {
             return new Trainer(model, cfg, out).trainUntil(docs.train(), docs.validation(), stopAt);
         }
     }

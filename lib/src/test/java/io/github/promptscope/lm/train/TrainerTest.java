@@ -69,6 +69,44 @@ class TrainerTest {
     }
 
     @Test
+    void continuedTrainingKeepsTheTokenizerLowersTheLossOnTheNewCorpusAndNamesItsStart(@TempDir Path first,
+            @TempDir Path continued) throws Exception {
+        try (LanguageModel lm = LanguageModel.load(shared.resolve("init"))) {
+            new Trainer(lm, config(30), first).train(docs.train(), docs.validation());
+        }
+        TrainingCorpus.Spec more = TrainingCorpus.Spec.defaults().withDocuments(3000)
+                .withTasks(List.of("add_two", "double_one", "antonyms", "negation"));
+        TrainingCorpus.Documents extended = new TrainingCorpus(more).build();
+        List<String> negations = extended.validation().stream().filter(d -> d.contains(" not ") && d.length() < 100).limit(16).toList();
+        double startLoss = meanLoss(first, negations);
+        TrainingRecipe.continueFrom(more, first, "first", config(30), continued.resolve("out"), 30);
+        Path out = continued.resolve("out");
+        double endLoss = meanLoss(out, negations);
+        assertTrue(endLoss < startLoss - 0.1, "loss on the new task's documents " + endLoss + " should fall below " + startLoss);
+        assertEquals(Files.readString(first.resolve("tokenizer.json")), Files.readString(out.resolve("tokenizer.json")));
+        JsonNode from = new ObjectMapper().readTree(out.resolve("continued_from.json").toFile());
+        assertEquals("first", from.get("from").asText());
+        assertEquals(io.github.promptscope.util.Hashes.sha256OfFiles(List.of(first.resolve("model.safetensors"))),
+                from.get("from_weights_sha256").asText());
+    }
+
+    private static double meanLoss(Path model, List<String> texts) throws Exception {
+        assertFalse(texts.isEmpty());
+        double sum = 0;
+        int n = 0;
+        try (LanguageModel lm = LanguageModel.load(model)) {
+            for (String t : texts) {
+                Double[] lp = lm.logProbs(t).logprobs();
+                for (int i = 1; i < lp.length; i++) {
+                    sum -= lp[i];
+                    n++;
+                }
+            }
+        }
+        return sum / n;
+    }
+
+    @Test
     void anInterruptedRunResumesToTheSameWeights(@TempDir Path a, @TempDir Path b) throws Exception {
         try (LanguageModel lm = LanguageModel.load(shared.resolve("init"))) {
             new Trainer(lm, config(30), a).train(docs.train(), docs.validation());
