@@ -13,7 +13,7 @@ import io.github.promptscope.results.Json;
 
 import io.github.promptscope.data.Dataset;
 import io.github.promptscope.data.Datasets;
-import io.github.promptscope.data.Example;
+import io.github.promptscope.data.Task;
 import io.github.promptscope.data.TaskInfo;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.search.Budget;
@@ -134,9 +134,11 @@ public final class RecoverySweep {
     public List<RunConfig> configs() {
         List<RunConfig> configs = new ArrayList<>();
         for (String task : tasks) {
+            Map<Long, SearchedRows> rows = new LinkedHashMap<>();
+            seeds.forEach(seed -> rows.put(seed, rows(Datasets.get(task, seed, examples))));
             for (String method : methods) {
                 for (long seed : seeds) {
-                    configs.add(SearchRecords.config(method, task, seed, model, params(seed)));
+                    configs.add(config(method, rows.get(seed), seed));
                 }
             }
         }
@@ -145,7 +147,7 @@ public final class RecoverySweep {
 
     /** How many of this sweep's runs {@code store} has no completed record of yet. */
     public long pending(RecordStore store) {
-        return configs().stream().filter(c -> !store.isDone(c.id())).count();
+        return configs().stream().filter(c -> !store.isDone(c)).count();
     }
 
     public SweepReport run(RecordStore store) {
@@ -161,23 +163,30 @@ public final class RecoverySweep {
                         + " but the model at " + model.dir() + " has " + model.weightsSha256());
             }
             Dataset d = Datasets.get(c.dataset(), c.seed(), examples);
-            List<Example> train = d.train();
-            SearchResult r = Methods.create(c.method(), search(c.seed())).search(model,
-                    train.stream().map(Example::input).toList(), train.stream().map(Example::output).toList(),
+            SearchedRows rows = rows(d);
+            String wanted = config(c.method(), rows, c.seed()).id();
+            if (!wanted.equals(c.id())) {
+                // a manifest made by other code or settings: its id would label a record of another run
+                throw new IllegalStateException("configuration " + c.id() + " (" + c.method() + " on " + c.dataset()
+                        + ", seed " + c.seed() + ") is not the run this code makes from it (" + wanted
+                        + "): plan the sweep again");
+            }
+            SearchResult r = Methods.create(c.method(), search(c.seed())).search(model, rows.inputs(), rows.outputs(),
                     Budget.steps(steps));
             return SearchRecords.output(r, d.keywords());
         };
     }
 
-    private IPromptConfig search(long seed) {
-        return IPromptConfig.quick().toBuilder().seed(seed).build();
+    private RunConfig config(String method, SearchedRows rows, long seed) {
+        return SearchRecords.config(method, rows, model, search(seed), Budget.steps(steps));
     }
 
-    private Map<String, Object> params(long seed) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("n", examples);
-        p.put("search", SearchRecords.params(search(seed), Budget.steps(steps)));
-        return p;
+    private SearchedRows rows(Dataset d) {
+        return SearchedRows.task(d, examples, Task.DEFAULT_TRAIN_FRACTION);
+    }
+
+    private IPromptConfig search(long seed) {
+        return IPromptConfig.quick().toBuilder().seed(seed).build();
     }
 
     /** Mean reciprocal rank (with standard error and count) per task and method, from done records. */
