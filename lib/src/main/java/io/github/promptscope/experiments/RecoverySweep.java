@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import tech.tablesaw.api.Table;
 
 /**
@@ -34,7 +36,7 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * SweepReport r = RecoverySweep.of(lm).tasks("math").seeds(1, 2, 3).run(RecordStore.of("math_recovery"));
- * Table mrr = RecoverySweep.mrr(Results.load(store.dir()));
+ * Table mrr = RecoverySweep.mrr(sweep.runs(store));
  * RecoverySweep.of(lm).tasks("math").on(Slurm.cluster("cpu").maxParallel(16)).run(store);  // on a cluster
  * }</pre>
  */
@@ -148,6 +150,19 @@ public final class RecoverySweep {
     /** How many of this sweep's runs {@code store} has no completed record of yet. */
     public long pending(RecordStore store) {
         return configs().stream().filter(c -> !store.isDone(c)).count();
+    }
+
+    /**
+     * This sweep's records in {@code store}, one row each: records of other configurations in the same
+     * folder (an older algorithm's, other seeds or steps) are left out, so the tables count each run once.
+     */
+    public Table runs(RecordStore store) {
+        Table all = Results.load(store.dir());
+        if (!all.containsColumn("id")) {
+            return all; // no records yet
+        }
+        Set<String> ids = configs().stream().map(RunConfig::id).collect(Collectors.toSet());
+        return all.where(all.stringColumn("id").isIn(ids));
     }
 
     public SweepReport run(RecordStore store) {

@@ -74,6 +74,8 @@ class RecoverySweepTest {
             assertNotEquals("005d4dbbaaf79ddc", now.id());
             assertEquals(1, sweep.pending(store), "the older algorithm's record does not count as done");
             assertEquals(List.of(0), sweep.plan(store).notDone());
+            assertEquals(1, Results.load(store.dir()).rowCount());
+            assertEquals(0, sweep.runs(store).rowCount(), "the sweep's tables leave the older record out");
         }
     }
 }
