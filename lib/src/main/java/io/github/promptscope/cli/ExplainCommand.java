@@ -82,23 +82,35 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExplainData data = load();
-        IPromptConfig cfg = IPromptConfig.quick().toBuilder().seed(seed).numLearnedTokens(tokens)
-                .nShots(Math.min(shots, data.inputs().size())).build();
-        Budget budget = Budget.steps(steps == null ? IPromptConfig.QUICK_STEPS : steps);
-        if (maxMinutes != null) {
-            budget = budget.andTime(Duration.ofMillis((long) (maxMinutes * 60_000)));
-        }
+        IPromptConfig cfg = searchConfig(data);
+        Budget budget = budget();
         try (LanguageModel lm = model.load()) {
+            RunConfig config = config(data, lm);
+            RecordStore store = new RecordStore(results, "explain");
+            store.checkWritable(config); // before the search, not after it
             Instant start = Instant.now();
             SearchResult r = Methods.create(method, cfg).search(lm, data.inputs(), data.outputs(), budget);
             Instant end = Instant.now();
             print(r, data);
-            RunConfig config = SearchRecords.config(method, data.name(), seed, lm, SearchRecords.params(cfg, budget));
-            RecordStore store = new RecordStore(results, "explain");
             Path written = store.write(SearchRecords.record("explain", config, r, data.keywords(), start, end));
             System.out.println("run record: " + written);
         }
         return 0;
+    }
+
+    IPromptConfig searchConfig(ExplainData data) {
+        return IPromptConfig.quick().toBuilder().seed(seed).numLearnedTokens(tokens)
+                .nShots(Math.min(shots, data.inputs().size())).build();
+    }
+
+    Budget budget() {
+        Budget budget = Budget.steps(steps == null ? IPromptConfig.QUICK_STEPS : steps);
+        return maxMinutes == null ? budget : budget.andTime(Duration.ofMillis((long) (maxMinutes * 60_000)));
+    }
+
+    /** What this command's run is: the configuration whose id names its record. */
+    RunConfig config(ExplainData data, LanguageModel lm) {
+        return SearchRecords.config(method, data.rows(), lm, searchConfig(data), budget());
     }
 
     private void print(SearchResult r, ExplainData data) {

@@ -4,7 +4,6 @@ import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.results.RecordStore;
 import io.github.promptscope.experiments.RecoverySweep;
 import io.github.promptscope.plots.Tables;
-import io.github.promptscope.results.Results;
 import io.github.promptscope.results.SweepReport;
 import io.github.promptscope.results.SweepPlan;
 import io.github.promptscope.results.cluster.Submission;
@@ -74,7 +73,7 @@ final class SweepCommand implements Callable<Integer> {
                     report.skipped().size(), report.failed().size());
             report.failed().forEach(f -> System.out.println("  failed: " + f.config().dataset() + " "
                     + f.config().method() + " seed " + f.config().seed() + ": " + f.error().message()));
-            Table runs = Results.load(store.dir());
+            Table runs = sweep.runs(store);
             // rounded for reading; the records keep every digit
             System.out.println(Tables.toText(RecoverySweep.mrr(runs)));
             System.out.println(Tables.toText(RecoverySweep.mrrByMethod(runs)));

@@ -13,7 +13,7 @@ import io.github.promptscope.results.Json;
 
 import io.github.promptscope.data.Dataset;
 import io.github.promptscope.data.Datasets;
-import io.github.promptscope.data.Example;
+import io.github.promptscope.data.Task;
 import io.github.promptscope.data.TaskInfo;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.search.Budget;
@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import tech.tablesaw.api.Table;
 
 /**
@@ -34,7 +36,7 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * SweepReport r = RecoverySweep.of(lm).tasks("math").seeds(1, 2, 3).run(RecordStore.of("math_recovery"));
- * Table mrr = RecoverySweep.mrr(Results.load(store.dir()));
+ * Table mrr = RecoverySweep.mrr(sweep.runs(store));
  * RecoverySweep.of(lm).tasks("math").on(Slurm.cluster("cpu").maxParallel(16)).run(store);  // on a cluster
  * }</pre>
  */
@@ -134,9 +136,11 @@ public final class RecoverySweep {
     public List<RunConfig> configs() {
         List<RunConfig> configs = new ArrayList<>();
         for (String task : tasks) {
+            Map<Long, SearchedRows> rows = new LinkedHashMap<>();
+            seeds.forEach(seed -> rows.put(seed, rows(Datasets.get(task, seed, examples))));
             for (String method : methods) {
                 for (long seed : seeds) {
-                    configs.add(SearchRecords.config(method, task, seed, model, params(seed)));
+                    configs.add(config(method, rows.get(seed), seed));
                 }
             }
         }
@@ -145,7 +149,20 @@ public final class RecoverySweep {
 
     /** How many of this sweep's runs {@code store} has no completed record of yet. */
     public long pending(RecordStore store) {
-        return configs().stream().filter(c -> !store.isDone(c.id())).count();
+        return configs().stream().filter(c -> !store.isDone(c)).count();
+    }
+
+    /**
+     * This sweep's records in {@code store}, one row each: records of other configurations in the same
+     * folder (an older algorithm's, other seeds or steps) are left out, so the tables count each run once.
+     */
+    public Table runs(RecordStore store) {
+        Table all = Results.load(store.dir());
+        if (!all.containsColumn("id")) {
+            return all; // no records yet
+        }
+        Set<String> ids = configs().stream().map(RunConfig::id).collect(Collectors.toSet());
+        return all.where(all.stringColumn("id").isIn(ids));
     }
 
     public SweepReport run(RecordStore store) {
@@ -161,23 +178,30 @@ public final class RecoverySweep {
                         + " but the model at " + model.dir() + " has " + model.weightsSha256());
             }
             Dataset d = Datasets.get(c.dataset(), c.seed(), examples);
-            List<Example> train = d.train();
-            SearchResult r = Methods.create(c.method(), search(c.seed())).search(model,
-                    train.stream().map(Example::input).toList(), train.stream().map(Example::output).toList(),
+            SearchedRows rows = rows(d);
+            String wanted = config(c.method(), rows, c.seed()).id();
+            if (!wanted.equals(c.id())) {
+                // a manifest made by other code or settings: its id would label a record of another run
+                throw new IllegalStateException("configuration " + c.id() + " (" + c.method() + " on " + c.dataset()
+                        + ", seed " + c.seed() + ") is not the run this code makes from it (" + wanted
+                        + "): plan the sweep again");
+            }
+            SearchResult r = Methods.create(c.method(), search(c.seed())).search(model, rows.inputs(), rows.outputs(),
                     Budget.steps(steps));
             return SearchRecords.output(r, d.keywords());
         };
     }
 
-    private IPromptConfig search(long seed) {
-        return IPromptConfig.quick().toBuilder().seed(seed).build();
+    private RunConfig config(String method, SearchedRows rows, long seed) {
+        return SearchRecords.config(method, rows, model, search(seed), Budget.steps(steps));
     }
 
-    private Map<String, Object> params(long seed) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("n", examples);
-        p.put("search", SearchRecords.params(search(seed), Budget.steps(steps)));
-        return p;
+    private SearchedRows rows(Dataset d) {
+        return SearchedRows.task(d, examples, Task.DEFAULT_TRAIN_FRACTION);
+    }
+
+    private IPromptConfig search(long seed) {
+        return IPromptConfig.quick().toBuilder().seed(seed).build();
     }
 
     /** Mean reciprocal rank (with standard error and count) per task and method, from done records. */

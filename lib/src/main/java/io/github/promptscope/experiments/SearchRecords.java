@@ -11,6 +11,7 @@ import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.metrics.Recovery;
 import io.github.promptscope.search.Budget;
 import io.github.promptscope.search.IPromptConfig;
+import io.github.promptscope.search.Methods;
 import io.github.promptscope.search.RankedPrompt;
 import io.github.promptscope.search.SearchResult;
 import io.github.promptscope.search.StepStats;
@@ -38,30 +39,37 @@ public final class SearchRecords {
     private SearchRecords() {}
 
     /**
-     * The configuration a search run is identified by; its id decides whether a sweep must run it.
-     * The model is named by its folder's name and identified by its weights' hash, not by an
-     * absolute path, so records made on one machine are recognised as done on another.
+     * The configuration a search run is identified by, for {@code explain} and sweeps alike: its id
+     * decides whether a sweep must run it and which file a record goes to. It covers everything that
+     * changes the result: the method and its algorithm's version ({@link Methods#algorithm}), the
+     * rows searched (their hash, and how they were made), the model (named by its folder's name and
+     * identified by its weights' hash, not by an absolute path, so records made on one machine are
+     * recognised as done on another), every search setting and the budget, steps and time.
+     *
+     * <p>Params: {@code algorithm}, {@code data} ({@link SearchedRows#params}) and {@code search}
+     * ({@link #params}). Records made before the algorithm was versioned have no {@code algorithm}
+     * and so other ids: they stay readable, and a sweep runs their configurations again.
      */
-    public static RunConfig config(String method, String dataset, long seed, LanguageModel model,
-            Map<String, ?> params) {
-        return RunConfig.of("iprompt", method, dataset, seed, model.dir().toAbsolutePath().normalize().getFileName()
-                .toString(), model.weightsSha256(), params);
+    public static RunConfig config(String method, SearchedRows rows, LanguageModel model, IPromptConfig cfg,
+            Budget budget) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("algorithm", Methods.algorithm(method));
+        p.put("data", rows.params());
+        p.put("search", params(cfg, budget));
+        return RunConfig.of("iprompt", method, rows.dataset(), cfg.seed(), model.dir().toAbsolutePath().normalize()
+                .getFileName().toString(), model.weightsSha256(), p);
     }
 
     /**
-     * A search's settings as record parameters: the config's fields plus the budget's step limit
-     * under {@code maxNSteps}, the name (and place in the record id) it had when it lived in the
-     * config, so records written before and after name the same runs by the same ids.
+     * A search's settings as record parameters: the config's fields, the budget's step limit under
+     * {@code maxNSteps} (the reference API's name) and its time limit, when it has one, under
+     * {@code maxMinutes}.
      */
     public static Map<String, Object> params(IPromptConfig cfg, Budget budget) {
         @SuppressWarnings("unchecked")
         Map<String, Object> p = new LinkedHashMap<>(Json.MAPPER.convertValue(cfg, Map.class));
         p.put("maxNSteps", budget.maxSteps());
-        // settings added after records were made appear only when they differ from the default, so
-        // records made before they existed keep their ids
-        if (!cfg.maskAllAnswerTokens()) {
-            p.remove("maskAllAnswerTokens");
-        }
+        budget.timeLimit().ifPresent(t -> p.put("maxMinutes", t.toMillis() / 60_000.0));
         return p;
     }
 

@@ -36,7 +36,7 @@ public final class SweepWorker {
         }
         SweepRunner runner = SweepRunner.into(plan.store()).progressBar(false);
         List<Outcome> out = new ArrayList<>();
-        if (indices.stream().allMatch(i -> plan.store().isDone(plan.configs().get(i).id()))) {
+        if (indices.stream().allMatch(i -> plan.store().isDone(plan.configs().get(i)))) {
             indices.forEach(i -> out.add(new Outcome(i, plan.configs().get(i), Optional.empty())));
             return out; // nothing to do: do not load the model
         }

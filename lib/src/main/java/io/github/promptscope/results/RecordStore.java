@@ -60,11 +60,54 @@ public final class RecordStore {
         return read(id).map(RunRecord::isDone).orElse(false);
     }
 
+    /**
+     * True when this configuration's completed record exists. A record of another configuration
+     * under its id (a hash collision, or a file put there by hand) is an error, not a skip.
+     */
+    public boolean isDone(RunConfig config) {
+        return own(config).map(RunRecord::isDone).orElse(false);
+    }
+
+    /**
+     * Checks before a run that its record can be written: creates the folder, and refuses when the
+     * record's file holds another configuration's record (or no record). Fails before a long search
+     * rather than after it.
+     */
+    public void checkWritable(RunConfig config) {
+        own(config);
+        try {
+            java.nio.file.Files.createDirectories(dir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir() + ": cannot create the records folder: " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(dir())) {
+            throw new IllegalArgumentException(dir() + ": the records folder is not writable");
+        }
+    }
+
+    /** The record at the configuration's id when it is that configuration's; another's is an error. */
+    private Optional<RunRecord> own(RunConfig config) {
+        Optional<RunRecord> r = read(config.id());
+        if (r.isPresent() && !Json.canonical(r.get().config()).equals(Json.canonical(config))) {
+            RunConfig other = r.get().config();
+            throw new IllegalStateException(path(config.id()) + " holds the record of another run (" + other.method()
+                    + " on " + other.dataset() + ", seed " + other.seed() + ", other settings) under the id of this one ("
+                    + config.method() + " on " + config.dataset() + ", seed " + config.seed()
+                    + "); it is left as it is: move it away or write to another folder");
+        }
+        return r;
+    }
+
+    /**
+     * Writes the record atomically. Replaces only a record of the same configuration (a rerun, or a
+     * failed run retried); the file of another configuration, or one that is not a record, is refused.
+     */
     public Path write(RunRecord record) {
         if (!record.experiment().equals(experiment)) {
             throw new IllegalArgumentException("record of experiment " + record.experiment() + " written to store "
                     + experiment);
         }
+        own(record.config());
         Path target = path(record.id());
         try {
             AtomicFiles.writeBytes(target, Json.MAPPER.writeValueAsBytes(record));

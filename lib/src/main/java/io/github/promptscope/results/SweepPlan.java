@@ -62,7 +62,7 @@ public record SweepPlan(String kind, JsonNode settings, Path results, String exp
         RecordStore store = store();
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < configs.size(); i++) {
-            if (!store.isDone(configs.get(i).id())) {
+            if (!store.isDone(configs.get(i))) {
                 out.add(i);
             }
         }

@@ -70,7 +70,7 @@ public final class SweepRunner {
         List<String> skipped = new ArrayList<>();
         for (RunConfig c : configs) {
             String id = c.id();
-            if (store.isDone(id)) {
+            if (store.isDone(c)) {
                 skipped.add(id);
             } else {
                 todo.putIfAbsent(id, c); // the same configuration twice is one run
@@ -124,7 +124,7 @@ public final class SweepRunner {
             return Optional.empty();
         }
         try (Claims.Claim held = claim.get()) {
-            if (store.isDone(config.id())) {
+            if (store.isDone(config)) {
                 return Optional.empty(); // finished by another worker between our check and our claim
             }
             return Optional.of(runOne(config, run));

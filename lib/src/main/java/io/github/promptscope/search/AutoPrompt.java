@@ -24,6 +24,9 @@ import java.util.Random;
  */
 public final class AutoPrompt implements PromptSearch {
 
+    /** Version of this baseline's algorithm, recorded with every run (see {@link IPrompt#ALGORITHM}). */
+    public static final String ALGORITHM = "autoprompt-2";
+
     private final IPromptConfig cfg;
     private final int numCandidates;
     private final String init;

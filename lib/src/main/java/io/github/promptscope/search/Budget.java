@@ -33,6 +33,11 @@ public record Budget(int maxSteps, Duration maxTime) {
         return new Budget(maxSteps, d);
     }
 
+    /** The time limit, or empty for a budget of steps alone. */
+    public java.util.Optional<Duration> timeLimit() {
+        return maxTime.equals(FOREVER) ? java.util.Optional.empty() : java.util.Optional.of(maxTime);
+    }
+
     /** This budget with at most {@code n} steps (a method that always stops sooner, like Suffix's one step). */
     public Budget atMostSteps(int n) {
         return new Budget(Math.min(n, maxSteps), maxTime);

@@ -26,6 +26,13 @@ import java.util.Set;
  */
 public final class IPrompt implements PromptSearch {
 
+    /**
+     * Version of this search's algorithm, recorded with every run: raise it when a change makes the
+     * same settings give other prompts, so a sweep reruns what the older code recorded. 2: the
+     * reference-parity search (records without the field came from the code before it, commit 25bedbc).
+     */
+    public static final String ALGORITHM = "iprompt-2";
+
     private static final List<String> NO_NEWLINES = List.of("\n", "\n\n", "\n\n\n");
 
     private final IPromptConfig cfg;

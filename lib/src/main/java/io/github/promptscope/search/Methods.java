@@ -17,4 +17,14 @@ public final class Methods {
             default -> throw new IllegalArgumentException("unknown method '" + name + "'; known: " + NAMES);
         };
     }
+
+    /** The version of a method's algorithm ({@link IPrompt#ALGORITHM}), part of every run record's id. */
+    public static String algorithm(String name) {
+        return switch (name) {
+            case "iprompt" -> IPrompt.ALGORITHM;
+            case "suffix" -> SuffixSearch.ALGORITHM;
+            case "autoprompt" -> AutoPrompt.ALGORITHM;
+            default -> throw new IllegalArgumentException("unknown method '" + name + "'; known: " + NAMES);
+        };
+    }
 }

@@ -11,6 +11,9 @@ import java.util.List;
  */
 public final class SuffixSearch implements PromptSearch {
 
+    /** Version of this baseline's algorithm, recorded with every run (see {@link IPrompt#ALGORITHM}). */
+    public static final String ALGORITHM = "suffix-2";
+
     private final IPromptConfig cfg;
 
     public SuffixSearch(int numLearnedTokens, long seed) {

@@ -113,8 +113,10 @@ class SearchSeriesTest {
     @Test
     void theRunRecordKeepsSeriesEvaluationsAndProposalCountsAndReadsBack() throws Exception {
         SearchResult r = new IPrompt(small()).search(lm, inputs, outputs, Budget.steps(3));
-        RunConfig cfg = SearchRecords.config("iprompt", "add_two", 3, lm, SearchRecords.params(small(), Budget.steps(3)));
-        assertFalse(cfg.params().has("maskAllAnswerTokens"), "a new setting at its default leaves the record id alone");
+        SearchedRows rows = new SearchedRows("add_two", "task", Map.of(), inputs, outputs);
+        RunConfig cfg = SearchRecords.config("iprompt", rows, lm, small(), Budget.steps(3));
+        assertEquals(IPrompt.ALGORITHM, cfg.params().path("algorithm").asText());
+        assertEquals(3, cfg.params().path("search").path("maxNSteps").asInt());
         RunRecord rec = SearchRecords.record("test", cfg, r, null, Instant.EPOCH, Instant.EPOCH);
         Map<String, List<Double>> series = rec.series();
         assertEquals(List.of("loss", "mean_accuracy", "mean_loss", "n_correct", "rows"), List.copyOf(series.keySet()));

@@ -1,9 +1,11 @@
 package io.github.promptscope.results;
 
 import io.github.promptscope.util.Hashes;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -111,6 +113,37 @@ class RunRecordTest {
         assertTrue(store.isDone(cfg.id()));
         String json = Files.readString(written);
         assertTrue(json.contains("\"status\" : \"done\""), json);
+    }
+
+    /**
+     * A store replaces only a record of the same configuration: another run's record, or a file that
+     * is no record, under the id is refused (and not taken as done), and left as it was.
+     */
+    @Test
+    void aRecordOfAnotherConfigurationIsNeverReplaced(@TempDir Path dir) throws Exception {
+        RecordStore store = new RecordStore(dir, "math");
+        RunConfig mine = config("add_two", 1, Map.of("n", 20));
+        RunConfig other = config("add_two", 1, Map.of("n", 60));
+        Path otherFile = store.write(RunRecord.done("math", other, List.of(), Map.of(), null));
+        store.write(RunRecord.done("math", mine, List.of(), Map.of("mrr", 0.5), null));
+        store.write(RunRecord.done("math", mine, List.of(), Map.of("mrr", 1.0), null)); // its own: replaced
+        assertEquals(1.0, store.read(mine.id()).orElseThrow().metrics().get("mrr"));
+        assertTrue(store.isDone(mine));
+
+        Files.copy(otherFile, store.path(mine.id()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        byte[] before = Files.readAllBytes(store.path(mine.id()));
+        Exception e = assertThrows(IllegalStateException.class,
+                () -> store.write(RunRecord.done("math", mine, List.of(), Map.of(), null)));
+        assertTrue(e.getMessage().contains(store.path(mine.id()) + " holds the record of another run"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> store.isDone(mine));
+        assertThrows(IllegalStateException.class, () -> store.checkWritable(mine));
+        assertArrayEquals(before, Files.readAllBytes(store.path(mine.id())));
+
+        Files.writeString(store.path(mine.id()), "notes, not a record");
+        Exception notRecord = assertThrows(java.io.UncheckedIOException.class,
+                () -> store.write(RunRecord.done("math", mine, List.of(), Map.of(), null)));
+        assertTrue(notRecord.getMessage().contains("not a run record"), notRecord.getMessage());
+        assertEquals("notes, not a record", Files.readString(store.path(mine.id())));
     }
 
     @Test
