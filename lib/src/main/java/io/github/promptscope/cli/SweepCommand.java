@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
 final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--tasks", split = ",", defaultValue = "math",
-            description = "Task names, or math (the paper's 10 synthetic-math tasks). Default ${DEFAULT-VALUE}.")
+            description = "Task names, or a collection: math (the paper's 10 synthetic-math tasks), anli, induction. Default ${DEFAULT-VALUE}.")
     List<String> tasks;
 
     @Option(names = "--methods", split = ",", defaultValue = "iprompt,suffix,autoprompt", description = "Default ${DEFAULT-VALUE}.")

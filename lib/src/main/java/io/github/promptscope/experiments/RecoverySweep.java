@@ -68,6 +68,8 @@ public final class RecoverySweep {
         for (String n : names) {
             if (n.equals("math")) {
                 out.addAll(mathTasks());
+            } else if (n.equals("anli") || n.equals("induction")) {
+                out.addAll(collection(n));
             } else {
                 out.add(Datasets.task(n).name());
             }
@@ -221,6 +223,11 @@ public final class RecoverySweep {
 
     private static Table done(Table runs) {
         return runs.where(runs.stringColumn("status").isEqualTo("done"));
+    }
+
+    /** Every registered task of a collection (anli, induction), in registry order. */
+    static List<String> collection(String name) {
+        return Datasets.list().stream().filter(t -> t.collection().equals(name)).map(TaskInfo::name).toList();
     }
 
     static List<String> mathTasks() {

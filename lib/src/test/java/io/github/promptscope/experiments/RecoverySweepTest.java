@@ -54,6 +54,15 @@ class RecoverySweepTest {
      * seed, steps and model runs it again. Before, the id left out the algorithm and this was "done".
      */
     @Test
+    void collectionNamesExpandToTheirTasks() {
+        assertEquals(10, RecoverySweep.collection("anli").size());
+        assertTrue(RecoverySweep.collection("anli").contains("question_to_sql"));
+        assertEquals(23, RecoverySweep.collection("induction").size());
+        assertTrue(RecoverySweep.collection("induction").containsAll(java.util.List.of("antonyms", "rhymes", "negation")));
+        assertEquals(10, RecoverySweep.mathTasks().size());
+    }
+
+    @Test
     void aRecordOfTheOlderAlgorithmIsNotDone(@TempDir Path root) throws Exception {
         Path repo = DefaultModel.locate().getParent().getParent();
         Path old = repo.resolve("results/math_recovery/005d4dbbaaf79ddc.json");
