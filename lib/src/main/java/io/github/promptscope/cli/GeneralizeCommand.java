@@ -16,7 +16,7 @@ import tech.tablesaw.api.Table;
 
 @Command(name = "generalize", mixinStandardHelpOptions = true,
         description = {"Accuracy on held-out rows of the model prompted with each task's true description, each method's "
-                + "top prompt from a sweep's records (per seed), and no prompt: containment (greedy, --new-tokens) and "
+                + "top prompt from a sweep's records (per seed), and no prompt: containment (greedy or --beams, --new-tokens) and "
                 + "single-token masked scoring, one record each; prints the tables with the paper's numbers.",
                 "Records already written are skipped, so an interrupted run resumes."})
 final class GeneralizeCommand implements Callable<Integer> {
@@ -40,13 +40,18 @@ final class GeneralizeCommand implements Callable<Integer> {
             description = "Tokens generated for containment scoring (default ${DEFAULT-VALUE}, the paper's).")
     int newTokens;
 
+    @Option(names = "--beams", defaultValue = "1",
+            description = "Beams of the containment decoding (default ${DEFAULT-VALUE}: greedy; the paper used 4).")
+    int beams;
+
     @Override
     public Integer call() {
         System.setProperty("promptscope.progress", "off");
         Path dir = out.toAbsolutePath().normalize();
         try (LanguageModel lm = model.load()) {
             RecordStore store = new RecordStore(dir.getParent(), dir.getFileName().toString());
-            SweepReport report = GeneralizationSweep.of(lm, records).maxTest(maxTest).maxNewTokens(newTokens).run(store);
+            SweepReport report = GeneralizationSweep.of(lm, records).maxTest(maxTest).maxNewTokens(newTokens).beams(beams)
+                    .run(store);
             System.out.printf("%d evaluations done, %d skipped (already recorded), %d failed%n", report.done().size(),
                     report.skipped().size(), report.failed().size());
             report.failed().forEach(f -> System.out.println("  failed: " + f.config().dataset() + " "

@@ -64,6 +64,7 @@ public final class GeneralizationSweep {
     private final Path records;
     private int maxTest;
     private int maxNewTokens = PAPER_NEW_TOKENS;
+    private int beams = 1;
 
     private GeneralizationSweep(LanguageModel model, Path records) {
         this.model = model;
@@ -90,6 +91,15 @@ public final class GeneralizationSweep {
             throw new IllegalArgumentException("--new-tokens must be >= 1, got " + n);
         }
         this.maxNewTokens = n;
+        return this;
+    }
+
+    /** Beams of the containment decoding: 1 (the default) is greedy; the original used 4. */
+    public GeneralizationSweep beams(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("--beams must be >= 1, got " + n);
+        }
+        this.beams = n;
         return this;
     }
 
@@ -158,7 +168,10 @@ public final class GeneralizationSweep {
         p.put("n", s.n());
         p.put("max_test", maxTest);
         p.put("max_new_tokens", maxNewTokens);
-        p.put("decoding", "greedy");
+        p.put("decoding", beams == 1 ? "greedy" : "beam");
+        if (beams > 1) {
+            p.put("beams", beams); // only when not greedy, so greedy records keep their ids
+        }
         p.put("search_model_sha256", s.searchModelSha256());
         return RunConfig.of("iprompt-generalization", s.method(), s.task(), s.seed(),
                 model.dir().toAbsolutePath().normalize().getFileName().toString(), model.weightsSha256(), p);
@@ -184,7 +197,8 @@ public final class GeneralizationSweep {
         String prompt = p.path("prompt").asText();
         Placement placement = p.path("placement").asText().equals("after_input") ? Placement.AFTER_INPUT
                 : Placement.BEFORE_INPUT;
-        HeldOutAccuracy.Result contained = HeldOutAccuracy.containment(model, prompt, test, placement, maxNewTokens);
+        HeldOutAccuracy.Result contained = HeldOutAccuracy.containment(model, prompt, test, placement, maxNewTokens,
+                beams);
         HeldOutAccuracy.Result masked = HeldOutAccuracy.masked(model, prompt, test, placement);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(CONTAINMENT, contained.accuracy());

@@ -21,7 +21,7 @@ import java.util.Set;
  *   <li>{@link #containment}: multi-token mode. The model continues the prompted input for
  *       {@code maxNewTokens} tokens (end-of-sequence banned, as the original bans it); an example is
  *       correct when its answer, trailing punctuation and whitespace stripped, is a substring of the
- *       continuation. Decoding is greedy; the original used a 4-beam search with length penalty 0.6.
+ *       continuation. Decoding is greedy or a beam search ({@link BeamSearch}; the original used 4 beams).
  *   <li>{@link #masked}: single-token mode. The next-token distribution is restricted to the first
  *       tokens of all the examples' answers; correct when its argmax is the example's own first token.
  *       When every answer starts with the same token (the default model writes " 16" as " " then
@@ -61,11 +61,33 @@ public final class HeldOutAccuracy {
 
     private HeldOutAccuracy() {}
 
+    /** Containment after greedy decoding (one beam), batched. */
     public static Result containment(LanguageModel lm, String prompt, List<Example> examples, Placement placement,
             int maxNewTokens) {
+        return containment(lm, prompt, examples, placement, maxNewTokens, 1);
+    }
+
+    /**
+     * Containment after decoding with {@code beams} beams ({@link BeamSearch}; the original used 4);
+     * one beam is greedy decoding, run batched.
+     */
+    public static Result containment(LanguageModel lm, String prompt, List<Example> examples, Placement placement,
+            int maxNewTokens, int beams) {
         requireExamples(examples);
         if (maxNewTokens < 1) {
             throw new IllegalArgumentException("maxNewTokens must be >= 1, got " + maxNewTokens);
+        }
+        if (beams < 1) {
+            throw new IllegalArgumentException("beams must be >= 1, got " + beams);
+        }
+        if (beams > 1) {
+            List<Row> rows = new ArrayList<>();
+            for (Example e : examples) {
+                long[] prefix = prefix(lm, prompt, e.input(), placement, maxNewTokens);
+                String text = lm.tokenizer().decode(BeamSearch.decode(lm, prefix, beams, maxNewTokens).tokens());
+                rows.add(new Row(e, text, contains(text, e.output())));
+            }
+            return summarize(prompt, 0, rows);
         }
         GenerationConfig greedy = GenerationConfig.builder().maxNewTokens(maxNewTokens).minNewTokens(maxNewTokens)
                 .stopAtEos(false).build();
