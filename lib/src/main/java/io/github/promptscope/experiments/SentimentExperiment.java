@@ -72,13 +72,14 @@ public final class SentimentExperiment {
         return this;
     }
 
-    /** Dataset names; every file they need must exist, checked here before anything runs. */
+    /**
+     * Dataset names (an unknown one fails here). The files they need are checked, and hashed, when the
+     * configurations are made ({@link #configs()}), so a missing file stops a run before anything runs.
+     */
     public SentimentExperiment datasets(String... names) {
         List<SentimentData.Source> out = new ArrayList<>();
         for (String n : names) {
-            SentimentData.Source s = SentimentData.source(n);
-            SentimentData.file(s, dataDir);
-            out.add(s);
+            out.add(SentimentData.source(n));
         }
         this.datasets = out;
         return this;

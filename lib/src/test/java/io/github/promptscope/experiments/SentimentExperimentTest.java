@@ -25,9 +25,9 @@ class SentimentExperimentTest {
     void aMissingCorpusFileIsNamedWithTheLayout(@TempDir Path dataDir) {
         try (LanguageModel lm = LanguageModel.loadDefault()) {
             var e = assertThrows(IllegalArgumentException.class,
-                    () -> SentimentExperiment.of(lm).dataDir(dataDir).datasets("synthetic", "imdb"));
+                    () -> SentimentExperiment.of(lm).datasets("synthetic", "imdb").dataDir(dataDir).configs());
             assertTrue(e.getMessage().startsWith(dataDir.resolve("imdb.csv") + ": no such file"), e.getMessage());
-            var noDir = assertThrows(IllegalArgumentException.class, () -> SentimentExperiment.of(lm).datasets("sst2"));
+            var noDir = assertThrows(IllegalArgumentException.class, () -> SentimentExperiment.of(lm).datasets("sst2").configs());
             assertTrue(noDir.getMessage().contains("--data-dir") && noDir.getMessage().contains("sst2.tsv"),
                     noDir.getMessage());
             var unknown = assertThrows(IllegalArgumentException.class, () -> SentimentExperiment.of(lm).datasets("yelp"));
