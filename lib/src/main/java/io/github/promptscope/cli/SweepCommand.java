@@ -74,7 +74,12 @@ final class SweepCommand implements Callable<Integer> {
                     report.skipped().size(), report.failed().size());
             report.failed().forEach(f -> System.out.println("  failed: " + f.config().dataset() + " "
                     + f.config().method() + " seed " + f.config().seed() + ": " + f.error().message()));
-            Table runs = Results.load(store.dir());
+            report.damaged().forEach(id -> System.out.println("  rerun: " + store.path(id)
+                    + " was damaged (not a readable run record)"));
+            report.orphans().forEach(p -> System.out.println("  removed " + p + " (left by a writer that was killed)"));
+            Results.Scan scan = Results.scan(store.dir());
+            scan.skipped().forEach(s -> System.out.println("  skipped " + s));
+            Table runs = scan.runs();
             // rounded for reading; the records keep every digit
             System.out.println(Tables.toText(RecoverySweep.mrr(runs)));
             System.out.println(Tables.toText(RecoverySweep.mrrByMethod(runs)));
