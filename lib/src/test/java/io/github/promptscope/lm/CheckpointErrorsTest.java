@@ -84,7 +84,8 @@ class CheckpointErrorsTest {
     void shapeMismatch() throws IOException {
         Path dir = copyOf("gpt2-lmhead");
         editConfig(dir, c -> c.put("n_positions", 256));
-        assertFailsNaming(dir, "model.safetensors", "wpe.weight", "[128, 64]", "[256, 64]");
+        assertFailsNaming(dir, "model.safetensors", "wpe.weight", "[128, 64]", "[256, 64]", "config.json",
+                "(n_positions = 256)");
     }
 
     @Test

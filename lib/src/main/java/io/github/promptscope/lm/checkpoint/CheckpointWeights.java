@@ -124,11 +124,38 @@ public final class CheckpointWeights {
             throw new CheckpointException(
                     at.file().file(),
                     "tensor '" + at.entry().name() + "' has shape " + Arrays.toString(at.entry().shape())
-                            + ", config.json implies " + Arrays.toString(expectedShape));
+                            + ", config.json implies " + Arrays.toString(expectedShape)
+                            + fieldsImplying(expectedShape, at.entry().shape()));
         }
         float[] values = at.file().readFloats(at.entry());
         requireFinite(at, values);
         return values;
+    }
+
+    /**
+     * The config.json fields whose value is a mismatched dimension ("n_positions = 256"), so the user
+     * knows which number to check; empty when the dimension is derived (4 x n_embd) and no field holds it.
+     */
+    private String fieldsImplying(long[] expected, long[] actual) {
+        JsonNode config;
+        try {
+            config = new ObjectMapper().readTree(dir.resolve("config.json").toFile());
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+        TreeSet<String> fields = new TreeSet<>();
+        for (int d = 0; d < expected.length; d++) {
+            if (d < actual.length && expected[d] == actual[d]) {
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                if (f.getValue().isIntegralNumber() && f.getValue().asLong() == expected[d]) {
+                    fields.add(f.getKey() + " = " + expected[d]);
+                }
+            }
+        }
+        return fields.isEmpty() ? "" : " (" + String.join(", ", fields) + ")";
     }
 
     /**
