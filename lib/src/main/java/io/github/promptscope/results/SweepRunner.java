@@ -23,8 +23,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  *
  * <p>Resumable: a configuration whose completed record already exists is skipped; a failed one, or
  * one whose record file is damaged (cut short, not JSON), is run again. Temporary files of writers
- * killed mid-write are removed first. A run that throws is recorded with status {@code failed}, its message and stack trace,
- * and the other runs go on: one bad configuration never hides the rest of a sweep. Each run is
+ * killed mid-write are removed first. A run that throws is recorded with status {@code failed}, its
+ * message and stack trace, and the other runs go on: one bad configuration never hides the rest of a sweep. Each run is
  * claimed first ({@link Claims}): a configuration another worker (thread, process, SLURM task) is
  * running is left to it and reported as busy, so no configuration runs twice at the same time.
  *
