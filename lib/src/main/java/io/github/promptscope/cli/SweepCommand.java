@@ -2,6 +2,7 @@ package io.github.promptscope.cli;
 
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.results.RecordStore;
+import io.github.promptscope.results.Results;
 import io.github.promptscope.experiments.RecoverySweep;
 import io.github.promptscope.plots.Tables;
 import io.github.promptscope.results.SweepReport;
@@ -73,7 +74,12 @@ final class SweepCommand implements Callable<Integer> {
                     report.skipped().size(), report.failed().size());
             report.failed().forEach(f -> System.out.println("  failed: " + f.config().dataset() + " "
                     + f.config().method() + " seed " + f.config().seed() + ": " + f.error().message()));
-            Table runs = sweep.runs(store);
+            report.damaged().forEach(id -> System.out.println("  rerun: " + store.path(id)
+                    + " was damaged (not a readable run record)"));
+            report.orphans().forEach(p -> System.out.println("  removed " + p + " (left by a writer that was killed)"));
+            Results.Scan scan = Results.scan(store.dir());
+            scan.skipped().forEach(s -> System.out.println("  skipped " + s));
+            Table runs = sweep.runs(scan.runs());
             // rounded for reading; the records keep every digit
             System.out.println(Tables.toText(RecoverySweep.mrr(runs)));
             System.out.println(Tables.toText(RecoverySweep.mrrByMethod(runs)));

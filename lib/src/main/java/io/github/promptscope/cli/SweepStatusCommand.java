@@ -47,16 +47,22 @@ final class SweepStatusCommand implements Callable<Integer> {
         if (manifests.isEmpty()) {
             long done = 0;
             long failed = 0;
+            long damaged = 0;
             try (Stream<Path> s = Files.isDirectory(store.dir()) ? Files.list(store.dir()) : Stream.empty()) {
                 for (Path p : s.filter(p -> p.toString().endsWith(".json")).toList()) {
                     String id = p.getFileName().toString().replaceFirst("\\.json$", "");
+                    if (store.isDamaged(id)) {
+                        damaged++; // a resumed sweep reruns it
+                        continue;
+                    }
                     var r = store.read(id);
                     done += r.filter(RunRecord::isDone).isPresent() ? 1 : 0;
                     failed += r.filter(x -> !x.isDone()).isPresent() ? 1 : 0;
                 }
             }
-            System.out.printf("%s: no submitted sweep; %d done, %d failed records%n", store.dir(), done, failed);
-            return failed == 0 ? 0 : 1;
+            System.out.printf("%s: no submitted sweep; %d done, %d failed records%s%n", store.dir(), done, failed,
+                    damaged == 0 ? "" : ", " + damaged + " damaged (rerun by the next sweep)");
+            return failed == 0 && damaged == 0 ? 0 : 1;
         }
         int code = 0;
         for (Path m : manifests) {

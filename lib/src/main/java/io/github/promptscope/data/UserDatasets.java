@@ -110,10 +110,23 @@ public final class UserDatasets {
                 examples.add(format(path, i + 1, ins.get(i), outs.get(i)));
             }
         }
+        requireSomeOutput(examples);
         TaskInfo info = new TaskInfo(name, "user", groundTruth == null ? "" : groundTruth, keywords,
                 "user file " + path + (outputsPath == null ? "" : " + " + outputsPath));
         return Dataset.builder(info).template(layout.template(firstInput)).examples(examples)
                 .seed(seed).trainFraction(trainFraction).build();
+    }
+
+    /**
+     * Every prompt reproduces an empty output, so a file of empty outputs would rank every prompt at
+     * accuracy 1.000 and explain nothing.
+     */
+    private void requireSomeOutput(List<Example> examples) {
+        if (examples.stream().allMatch(e -> e.output().isEmpty())) {
+            Path where = outputsPath == null ? path : outputsPath;
+            throw new DataException(where + ": every output is empty (" + examples.size() + " records); every prompt"
+                    + " would reproduce them and score accuracy 1.000, so there is nothing to explain");
+        }
     }
 
     private Example format(Path file, long line, String input, String output) {

@@ -159,7 +159,11 @@ public final class RecoverySweep {
      * folder (an older algorithm's, other seeds or steps) are left out, so the tables count each run once.
      */
     public Table runs(RecordStore store) {
-        Table all = Results.load(store.dir());
+        return runs(Results.load(store.dir()));
+    }
+
+    /** The rows of {@code all} (records loaded from a folder) that are this sweep's own configurations. */
+    public Table runs(Table all) {
         if (!all.containsColumn("id")) {
             return all; // no records yet
         }

@@ -35,6 +35,7 @@ public final class SweepWorker {
             indices.add(i);
         }
         SweepRunner runner = SweepRunner.into(plan.store()).progressBar(false);
+        runner.removeOrphans();
         List<Outcome> out = new ArrayList<>();
         if (indices.stream().allMatch(i -> plan.store().isDone(plan.configs().get(i)))) {
             indices.forEach(i -> out.add(new Outcome(i, plan.configs().get(i), Optional.empty())));

@@ -70,6 +70,7 @@ public final class LanguageModel implements AutoCloseable {
                 case GPT2 -> Gpt2Loader.load(config, params);
                 case LLAMA -> LlamaLoader.load(config, params);
             };
+            tensors.requireAllUsed(params.asMap().keySet(), config);
             return new LanguageModel(dir, config, tokenizer, manager, decoder, tensors.files());
         } catch (RuntimeException e) {
             manager.close();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
+import io.github.promptscope.util.Processes;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -193,16 +193,7 @@ public final class Claims {
         return Json.MAPPER.writeValueAsBytes(n);
     }
 
-    private static final String HOST = hostName();
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            String h = System.getenv("HOSTNAME");
-            return h == null ? "unknown" : h;
-        }
-    }
+    private static final String HOST = Processes.host();
 
     /** A held claim; closing it deletes the lock file if it is still this claim's. */
     public static final class Claim implements AutoCloseable {

@@ -55,9 +55,26 @@ public final class RecordStore {
         }
     }
 
-    /** True when a completed (not failed) record exists; failed runs are retried by a sweep. */
+    /**
+     * True when a completed (not failed) record exists; failed runs are retried by a sweep, and so
+     * are damaged records ({@link #isDamaged}): a file that cannot be read is no result.
+     */
     public boolean isDone(String id) {
-        return read(id).map(RunRecord::isDone).orElse(false);
+        try {
+            return read(id).map(RunRecord::isDone).orElse(false);
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /** True when {@code id} has a file that is not a readable run record (cut short, not JSON, edited). */
+    public boolean isDamaged(String id) {
+        try {
+            read(id);
+            return false;
+        } catch (UncheckedIOException e) {
+            return true;
+        }
     }
 
     /**

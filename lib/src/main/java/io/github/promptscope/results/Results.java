@@ -15,6 +15,7 @@ import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -33,14 +34,34 @@ public final class Results {
     }
 
     /**
+     * The run records under some files or folders, and the {@code .json} files that could not be
+     * read ("path: reason"), which are left out of {@code runs} rather than stopping the load.
+     */
+    public record Scan(Table runs, List<String> skipped) {
+        public Scan {
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /**
      * Every {@code *.json} run record under the given files or folders (recursively; JSON files that
      * are not run records, such as training logs, are passed over), one row each, with
      * nested fields flattened to dotted column names. Columns are typed from their values:
      * integers become {@link LongColumn} (groupable), other numbers {@link DoubleColumn}, booleans
      * {@link BooleanColumn}, anything else {@link StringColumn}; a field a record lacks is missing.
+     * A file that is not valid JSON (cut short, hand-edited) is skipped with a warning on stderr: one
+     * damaged file never hides the others ({@link #scan} returns the list instead).
      */
     public static Table load(Path... paths) {
+        Scan scan = scan(paths);
+        scan.skipped().forEach(s -> System.err.println("warning: skipped " + s));
+        return scan.runs();
+    }
+
+    /** {@link #load}, returning the files it had to skip instead of printing them. */
+    public static Scan scan(Path... paths) {
         List<Map<String, JsonNode>> rows = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (Path p : expand(paths)) {
             try {
                 JsonNode node = Json.MAPPER.readTree(p.toFile());
@@ -49,7 +70,7 @@ public final class Results {
                 }
                 rows.add(JsonFlattener.flatten(node));
             } catch (IOException e) {
-                throw new UncheckedIOException(p + ": not a JSON run record: " + e.getMessage(), e);
+                skipped.add(p + ": not valid JSON (" + firstLine(e.getMessage()) + ")");
             }
         }
         Set<String> names = new LinkedHashSet<>();
@@ -58,7 +79,11 @@ public final class Results {
         for (String name : names) {
             table.addColumns(column(name, rows));
         }
-        return table;
+        return new Scan(table, skipped);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
     }
 
     /** A run record has an id, an experiment, a status and a config; nothing else is loaded as a run. */
@@ -69,8 +94,40 @@ public final class Results {
 
     /** Mean, standard error and count of {@code valueColumn}, grouped by {@code groupColumns}. */
     public static Table summarize(Table runs, String valueColumn, String... groupColumns) {
+        requireNumeric(runs, valueColumn);
         var summarizer = runs.summarize(valueColumn, AggregateFunctions.mean, Stats.STD_ERR, AggregateFunctions.count);
         return groupColumns.length == 0 ? summarizer.apply() : summarizer.by(groupColumns);
+    }
+
+    /**
+     * Tablesaw's summarize quietly leaves out a mean it cannot take, so a metric that one record
+     * holds as text would drop the table's mean column; name the records instead.
+     */
+    private static void requireNumeric(Table runs, String valueColumn) {
+        Column<?> c = runs.column(valueColumn);
+        if (c instanceof NumericColumn<?> || c instanceof BooleanColumn) {
+            return;
+        }
+        List<String> bad = new ArrayList<>();
+        for (int row = 0; row < runs.rowCount(); row++) {
+            String v = c.getString(row);
+            if (!c.isMissing(row) && !isNumber(v)) {
+                bad.add((runs.containsColumn("id") ? "record " + runs.getString(row, "id") : "row " + row)
+                        + " holds \"" + v + "\"");
+            }
+        }
+        throw new IllegalArgumentException("'" + valueColumn + "' must be a number in every run record, but "
+                + String.join(", ", bad.subList(0, Math.min(5, bad.size())))
+                + (bad.size() > 5 ? " and " + (bad.size() - 5) + " more" : "") + "; fix or delete those records");
+    }
+
+    private static boolean isNumber(String v) {
+        try {
+            Double.parseDouble(v);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static List<Path> expand(Path... paths) {

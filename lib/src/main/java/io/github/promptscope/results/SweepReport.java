@@ -1,5 +1,6 @@
 package io.github.promptscope.results;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -8,13 +9,22 @@ import java.util.List;
  * @param ran     records written by this invocation, done and failed
  * @param skipped ids that already had a completed record
  * @param busy    ids left to another worker that held their claim (or finished them meanwhile)
+ * @param damaged ids whose record file could not be read, so they were run again
+ * @param orphans temporary files left by writers that were killed mid-write, removed before the runs
  */
-public record SweepReport(List<RunRecord> ran, List<String> skipped, List<String> busy) {
+public record SweepReport(List<RunRecord> ran, List<String> skipped, List<String> busy, List<String> damaged,
+                          List<Path> orphans) {
 
     public SweepReport {
         ran = List.copyOf(ran);
         skipped = List.copyOf(skipped);
         busy = List.copyOf(busy);
+        damaged = List.copyOf(damaged);
+        orphans = List.copyOf(orphans);
+    }
+
+    public SweepReport(List<RunRecord> ran, List<String> skipped, List<String> busy) {
+        this(ran, skipped, busy, List.of(), List.of());
     }
 
     public SweepReport(List<RunRecord> ran, List<String> skipped) {

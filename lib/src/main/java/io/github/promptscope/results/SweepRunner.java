@@ -1,5 +1,9 @@
 package io.github.promptscope.results;
 
+import io.github.promptscope.util.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,9 +21,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Runs many configurations, at most {@code parallelism} at a time, writing one record per run.
  *
- * <p>Resumable: a configuration whose completed record already exists is skipped; a failed one is
- * run again. A run that throws is recorded with status {@code failed}, its message and stack trace,
- * and the other runs go on: one bad configuration never hides the rest of a sweep. Each run is
+ * <p>Resumable: a configuration whose completed record already exists is skipped; a failed one, or
+ * one whose record file is damaged (cut short, not JSON), is run again. Temporary files of writers
+ * killed mid-write are removed first. A run that throws is recorded with status {@code failed}, its
+ * message and stack trace, and the other runs go on: one bad configuration never hides the rest of a sweep. Each run is
  * claimed first ({@link Claims}): a configuration another worker (thread, process, SLURM task) is
  * running is left to it and reported as busy, so no configuration runs twice at the same time.
  *
@@ -66,13 +71,18 @@ public final class SweepRunner {
     }
 
     public SweepReport run(List<RunConfig> configs, Run run) {
+        List<Path> orphans = removeOrphans();
         Map<String, RunConfig> todo = new LinkedHashMap<>();
         List<String> skipped = new ArrayList<>();
+        List<String> damaged = new ArrayList<>();
         for (RunConfig c : configs) {
             String id = c.id();
             if (store.isDone(c)) {
                 skipped.add(id);
             } else {
+                if (!todo.containsKey(id) && store.isDamaged(id)) {
+                    damaged.add(id); // its record is overwritten by the rerun
+                }
                 todo.putIfAbsent(id, c); // the same configuration twice is one run
             }
         }
@@ -110,7 +120,19 @@ public final class SweepRunner {
         } finally {
             pool.shutdownNow();
         }
-        return new SweepReport(ran, skipped, busy);
+        return new SweepReport(ran, skipped, busy, damaged, orphans);
+    }
+
+    /**
+     * Deletes the temporary files of record writers killed mid-write (a sweep stopped with SIGKILL),
+     * never those of a writer still running ({@link AtomicFiles#removeOrphans}).
+     */
+    public List<Path> removeOrphans() {
+        try {
+            return AtomicFiles.removeOrphans(store.dir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(store.dir() + ": cannot clear temporary files: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -76,7 +76,23 @@ final class CandidateScorer {
         for (DataRows.Row r : batch) {
             targets.add(tok.encode(r.output()));
         }
-        return prefixBeforeInput ? before(candidates, batch, targets) : after(candidates, batch, targets);
+        List<Score> scores = prefixBeforeInput ? before(candidates, batch, targets) : after(candidates, batch, targets);
+        requireFinite(scores, candidates);
+        return scores;
+    }
+
+    /**
+     * A NaN loss cannot be ranked: sorting by it would print a confident top 10 of noise. Weights are
+     * checked finite at load, so a NaN here means the activations overflowed (or a soft prompt diverged).
+     */
+    private void requireFinite(List<Score> scores, List<long[]> candidates) {
+        for (int i = 0; i < scores.size(); i++) {
+            if (Double.isNaN(scores.get(i).loss())) {
+                throw new IllegalStateException("the loss of prompt \"" + tok.decode(candidates.get(i))
+                        + "\" is NaN: the model's outputs are not finite numbers (its activations overflow), so no"
+                        + " prompt can be ranked; check the model with `promptscope logprobs`");
+            }
+        }
     }
 
     /** {@code [preprefix][prompt][". " + x][y]}: prompts share nothing, but each prompt is shared by the batch. */

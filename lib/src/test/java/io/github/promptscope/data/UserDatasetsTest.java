@@ -53,6 +53,22 @@ class UserDatasetsTest {
     }
 
     @Test
+    void allEmptyOutputsAreAnErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("e.jsonl"),
+                "{\"input\": \"1 2\", \"output\": \"\"}\n{\"input\": \"3 4\", \"output\": \"\"}\n");
+        DataException ex = assertThrows(DataException.class, () -> UserDatasets.jsonl(f).read());
+        assertTrue(ex.getMessage().startsWith(f + ": every output is empty (2 records)"), ex.getMessage());
+        Path ins = Files.writeString(dir.resolve("in.txt"), "a\nb\nc\n");
+        Path outs = Files.writeString(dir.resolve("out.txt"), "\n\n\n");
+        ex = assertThrows(DataException.class, () -> UserDatasets.lines(ins, outs).read());
+        assertTrue(ex.getMessage().startsWith(outs + ": every output is empty (3 records)"), ex.getMessage());
+        // one real output is enough: the strings are used as given, empty ones included
+        Path some = Files.writeString(dir.resolve("some.jsonl"),
+                "{\"input\": \"1 2\", \"output\": \"\"}\n{\"input\": \"3 4\", \"output\": \" 7\"}\n");
+        assertEquals(2, UserDatasets.jsonl(some).trainFraction(1.0).read().size());
+    }
+
+    @Test
     void layoutsApplyOnlyWhenAsked(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("m.jsonl"), "{\"input\": \"9 7\", \"output\": \" 16 \"}\n");
         Example verbatim = UserDatasets.jsonl(f).read().examples().get(0);

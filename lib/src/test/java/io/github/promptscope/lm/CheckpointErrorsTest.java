@@ -1,6 +1,8 @@
 package io.github.promptscope.lm;
 
 import io.github.promptscope.lm.checkpoint.CheckpointException;
+import io.github.promptscope.lm.checkpoint.SafetensorsWriter;
+import io.github.promptscope.lm.checkpoint.TensorEdits;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,7 +84,8 @@ class CheckpointErrorsTest {
     void shapeMismatch() throws IOException {
         Path dir = copyOf("gpt2-lmhead");
         editConfig(dir, c -> c.put("n_positions", 256));
-        assertFailsNaming(dir, "model.safetensors", "wpe.weight", "[128, 64]", "[256, 64]");
+        assertFailsNaming(dir, "model.safetensors", "wpe.weight", "[128, 64]", "[256, 64]", "config.json",
+                "(n_positions = 256)");
     }
 
     @Test
@@ -150,5 +153,59 @@ class CheckpointErrorsTest {
         Path dir = copyOf("gpt2-lmhead");
         editConfig(dir, c -> c.put("activation_function", "mish"));
         assertFailsNaming(dir, "config.json", "mish");
+    }
+
+    @Test
+    void configWithFewerLayersThanTheWeights() throws IOException {
+        Path dir = copyOf("gpt2-lmhead");
+        editConfig(dir, c -> c.put("n_layer", 1)); // the weights hold layers 0 and 1
+        assertFailsNaming(dir, "model.safetensors", "config.json", "'n_layer' is 1", "transformer.h.1.attn.c_attn.weight");
+    }
+
+    @Test
+    void llamaConfigWithFewerLayersThanTheWeights() throws IOException {
+        Path dir = copyOf("llama-gqa");
+        editConfig(dir, c -> c.put("num_hidden_layers", c.get("num_hidden_layers").asInt() - 1));
+        assertFailsNaming(dir, "config.json", "num_hidden_layers", "model.layers.");
+    }
+
+    @Test
+    void tensorsTheModelDoesNotUse() throws IOException {
+        Path dir = copyOf("gpt2-lmhead");
+        TensorEdits.rewrite(dir.resolve("model.safetensors"), t -> {
+            t.put("score.weight", new SafetensorsWriter.Tensor(new float[64 * 2], new long[] {2, 64}));
+            t.put("transformer.h.0.adapter.weight", new SafetensorsWriter.Tensor(new float[4], new long[] {4}));
+        });
+        assertFailsNaming(dir, "model.safetensors", "2 tensors are not used", "'score.weight'",
+                "'transformer.h.0.adapter.weight'");
+    }
+
+    @Test
+    void savedBuffersAreNotWeights() throws IOException {
+        // Hugging Face GPT-2 checkpoints may carry each layer's causal mask; it is a buffer, not an unused weight
+        Path dir = copyOf("gpt2-lmhead");
+        TensorEdits.rewrite(dir.resolve("model.safetensors"), t -> t.put("transformer.h.0.attn.bias",
+                new SafetensorsWriter.Tensor(new float[4], new long[] {1, 1, 2, 2})));
+        LanguageModel.load(dir).close();
+    }
+
+    @Test
+    void nanWeightIsNamedAtLoad() throws IOException {
+        Path dir = copyOf("gpt2-lmhead");
+        TensorEdits.edit(dir.resolve("model.safetensors"), "transformer.h.1.mlp.c_fc.weight", v -> {
+            v[70] = Float.NaN;
+            return v;
+        });
+        assertFailsNaming(dir, "model.safetensors", "'transformer.h.1.mlp.c_fc.weight'", "NaN", "index 70");
+    }
+
+    @Test
+    void infiniteWeightIsNamedAtLoad() throws IOException {
+        Path dir = copyOf("llama-gqa");
+        TensorEdits.edit(dir.resolve("model.safetensors"), "model.norm.weight", v -> {
+            v[3] = Float.NEGATIVE_INFINITY;
+            return v;
+        });
+        assertFailsNaming(dir, "model.safetensors", "'model.norm.weight'", "-Infinity", "index 3");
     }
 }

@@ -50,7 +50,8 @@ public record SweepStatus(SweepPlan plan, List<Row> rows, boolean accounting) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             RunConfig c = plan.configs().get(i);
-            Optional<RunRecord> rec = store.read(c.id());
+            boolean damaged = store.isDamaged(c.id()); // rerun like a missing one, so shown as missing
+            Optional<RunRecord> rec = damaged ? Optional.empty() : store.read(c.id());
             String queued = null;
             String task = "";
             String finalState = "";
@@ -82,7 +83,7 @@ public record SweepStatus(SweepPlan plan, List<Row> rows, boolean accounting) {
                 detail = rec.get().error() == null ? "" : rec.get().error().type() + ": " + rec.get().error().message();
             } else {
                 state = MISSING;
-                detail = finalState;
+                detail = damaged ? "record damaged (not readable); a resumed sweep reruns it" : finalState;
             }
             rows.add(new Row(i, c, state, task, detail));
         }
