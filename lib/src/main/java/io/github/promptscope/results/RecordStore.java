@@ -87,7 +87,7 @@ public final class RecordStore {
 
     /**
      * Checks before a run that its record can be written: creates the folder, and refuses when the
-     * record's file holds another configuration's record (or no record). Fails before a long search
+     * record's file holds another configuration's record. Fails before a long search
      * rather than after it.
      */
     public void checkWritable(RunConfig config) {
@@ -102,8 +102,15 @@ public final class RecordStore {
         }
     }
 
-    /** The record at the configuration's id when it is that configuration's; another's is an error. */
+    /**
+     * The record at the configuration's id when it is that configuration's; another's is an error. A
+     * damaged file (cut short by a kill, not JSON) is nobody's result: it counts as absent, so the run
+     * is done again and its record replaces the damage.
+     */
     private Optional<RunRecord> own(RunConfig config) {
+        if (isDamaged(config.id())) {
+            return Optional.empty();
+        }
         Optional<RunRecord> r = read(config.id());
         if (r.isPresent() && !Json.canonical(r.get().config()).equals(Json.canonical(config))) {
             RunConfig other = r.get().config();
@@ -117,7 +124,7 @@ public final class RecordStore {
 
     /**
      * Writes the record atomically. Replaces only a record of the same configuration (a rerun, or a
-     * failed run retried); the file of another configuration, or one that is not a record, is refused.
+     * failed run retried) or a damaged file; another configuration's record is refused.
      */
     public Path write(RunRecord record) {
         if (!record.experiment().equals(experiment)) {
