@@ -298,6 +298,14 @@ public final class LanguageModel implements AutoCloseable {
         return runWithHooks(texts, List.of(), names);
     }
 
+    /**
+     * {@link #runWithCache(List, HookName...)} over token ids: for windows cut from a token stream
+     * (neuron activation records), whose decoded text might not encode back to the same ids.
+     */
+    public ActivationCache runIdsWithCache(List<long[]> ids, HookName... names) {
+        return new HookedForward(decoder, weights, tokenizer, config).runIds(ids, List.of(), List.of(names));
+    }
+
     /** One forward pass in which {@code fn} reads and may replace the activation at {@code name}. */
     public ActivationCache runWithHooks(List<String> texts, HookName name, HookFunction fn, HookName... cache) {
         return runWithHooks(texts, List.of(Hook.at(name, fn)), cache);
@@ -359,6 +367,41 @@ public final class LanguageModel implements AutoCloseable {
             float[][] out = new float[ids.length][];
             for (int t = 0; t < ids.length; t++) {
                 out[t] = Arrays.copyOfRange(flat, t * vocab, (t + 1) * vocab);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * One forward pass over {@code ids}: at each of {@code positions}, ln p(candidate | ids[0..position])
+     * for each candidate id (the softmax is over the whole vocabulary), shape
+     * [positions.length][candidates.length]. Reads a distribution over a few tokens at many slots
+     * of one prompt (the neuron simulator's 0-10 values) without materialising the vocabulary rows.
+     */
+    public float[][] nextTokenLogProbs(long[] ids, int[] positions, long[] candidates) {
+        for (int p : positions) {
+            if (p < 0 || p >= ids.length) {
+                throw new IllegalArgumentException("position " + p + " is outside 0.." + (ids.length - 1));
+            }
+        }
+        if (positions.length == 0 || candidates.length == 0) {
+            return new float[positions.length][candidates.length];
+        }
+        try (NDManager m = weights.newSubManager()) {
+            PaddedBatch batch = PaddedBatch.of(new long[][] {ids});
+            NDArray hidden = decoder.hidden(decoder.embed(m.create(batch.ids())), batch.positions(), batch.mask(), null)
+                    .reshape(-1, config.hiddenSize());
+            long[] rows = new long[positions.length];
+            long[][] picks = new long[positions.length][];
+            for (int i = 0; i < positions.length; i++) {
+                rows[i] = positions[i];
+                picks[i] = candidates.clone();
+            }
+            NDArray logProbs = decoder.logits(Decoder.rows(hidden, m.create(rows))).logSoftmax(-1);
+            float[] flat = logProbs.gather(m.create(picks), 1).toFloatArray();
+            float[][] out = new float[positions.length][];
+            for (int i = 0; i < positions.length; i++) {
+                out[i] = Arrays.copyOfRange(flat, i * candidates.length, (i + 1) * candidates.length);
             }
             return out;
         }
