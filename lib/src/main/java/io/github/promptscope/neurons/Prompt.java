@@ -16,7 +16,9 @@ public record Prompt(List<ChatMessage> messages, PromptFormat format) {
 
     public Prompt {
         messages = List.copyOf(messages);
-        String expected = "system";
+        // a system message first, then user and assistant in turn (a prompt fitted to a short
+        // context may leave the system message out and start with the user)
+        String expected = !messages.isEmpty() && messages.get(0).role().equals("user") ? "user" : "system";
         for (ChatMessage m : messages) {
             if (!m.role().equals(expected)) {
                 throw new IllegalArgumentException("expected a " + expected + " message, got " + m.role());

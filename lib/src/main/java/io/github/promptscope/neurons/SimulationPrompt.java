@@ -21,14 +21,29 @@ public final class SimulationPrompt {
     /** The whole prompt for one excerpt's tokens. */
     public static Prompt build(String explanation, List<String> tokens, List<FewShotExample> examples,
             PromptFormat format) {
-        Prompt.Builder p = prefix(explanation, examples, format);
+        return build(explanation, tokens, examples, format, true);
+    }
+
+    /** The same, optionally without the system message (what a short-context simulator may run). */
+    public static Prompt build(String explanation, List<String> tokens, List<FewShotExample> examples,
+            PromptFormat format, boolean systemMessage) {
+        Prompt.Builder p = prefix(explanation, examples, format, systemMessage);
         p.add("assistant", "\nActivations: " + RecordFormat.forSimulation(List.of(tokens)));
         return p.build();
     }
 
     /** Everything before the target's {@code "\nActivations: "} turn. */
     static Prompt.Builder prefix(String explanation, List<FewShotExample> examples, PromptFormat format) {
-        Prompt.Builder p = new Prompt.Builder(format).add("system", SYSTEM);
+        return prefix(explanation, examples, format, true);
+    }
+
+    /** The same, optionally without the system message (for models whose context cannot hold it). */
+    static Prompt.Builder prefix(String explanation, List<FewShotExample> examples, PromptFormat format,
+            boolean systemMessage) {
+        Prompt.Builder p = new Prompt.Builder(format);
+        if (systemMessage) {
+            p.add("system", SYSTEM);
+        }
         for (int i = 0; i < examples.size(); i++) {
             FewShotExample e = examples.get(i);
             p.add("user", header(i, e.explanation()));
