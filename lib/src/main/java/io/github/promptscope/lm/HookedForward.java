@@ -39,15 +39,37 @@ final class HookedForward {
         }
         hooks.forEach(h -> Hooks.check(h.name(), config));
         cacheNames.forEach(n -> Hooks.check(n, config));
-        int batch = texts.size();
-        long[][] seqs = new long[batch][];
-        int[] lengths = new int[batch];
-        for (int b = 0; b < batch; b++) {
-            seqs[b] = tokenizer.encode(texts.get(b));
-            lengths[b] = seqs[b].length;
-            if (lengths[b] == 0) {
+        List<long[]> encoded = new ArrayList<>();
+        for (int b = 0; b < texts.size(); b++) {
+            encoded.add(tokenizer.encode(texts.get(b)));
+            if (encoded.get(b).length == 0) {
                 throw new IllegalArgumentException("text " + b + " (\"" + texts.get(b) + "\") has no tokens");
             }
+        }
+        return run(encoded, texts, hooks, cacheNames);
+    }
+
+    /** The same over token ids (windows cut from a token stream, which decoding and re-encoding could change). */
+    ActivationCache runIds(List<long[]> ids, List<Hook> hooks, List<HookName> cacheNames) {
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("no token sequences to run");
+        }
+        for (int b = 0; b < ids.size(); b++) {
+            if (ids.get(b).length == 0) {
+                throw new IllegalArgumentException("token sequence " + b + " is empty");
+            }
+        }
+        hooks.forEach(h -> Hooks.check(h.name(), config));
+        cacheNames.forEach(n -> Hooks.check(n, config));
+        return run(ids, ids.stream().map(tokenizer::decode).toList(), hooks, cacheNames);
+    }
+
+    private ActivationCache run(List<long[]> encoded, List<String> texts, List<Hook> hooks, List<HookName> cacheNames) {
+        int batch = encoded.size();
+        long[][] seqs = encoded.toArray(new long[0][]);
+        int[] lengths = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            lengths[b] = seqs[b].length;
         }
         PaddedBatch padded = PaddedBatch.of(seqs);
         int len = padded.len();

@@ -299,6 +299,14 @@ public final class LanguageModel implements AutoCloseable {
         return runWithHooks(texts, List.of(), names);
     }
 
+    /**
+     * {@link #runWithCache(List, HookName...)} over token ids: for windows cut from a token stream
+     * (neuron activation records), whose decoded text might not encode back to the same ids.
+     */
+    public ActivationCache runIdsWithCache(List<long[]> ids, HookName... names) {
+        return new HookedForward(decoder, weights, tokenizer, config).runIds(ids, List.of(), List.of(names));
+    }
+
     /** One forward pass in which {@code fn} reads and may replace the activation at {@code name}. */
     public ActivationCache runWithHooks(List<String> texts, HookName name, HookFunction fn, HookName... cache) {
         return runWithHooks(texts, List.of(Hook.at(name, fn)), cache);
@@ -363,6 +371,16 @@ public final class LanguageModel implements AutoCloseable {
             }
             return out;
         }
+    }
+
+    /**
+     * One forward pass over {@code ids}: at each of {@code positions}, ln p(candidate | ids[0..position])
+     * for each candidate id (the softmax is over the whole vocabulary), shape
+     * [positions.length][candidates.length]. Reads a distribution over a few tokens at many slots
+     * of one prompt (the neuron simulator's 0-10 values) without materialising the vocabulary rows.
+     */
+    public float[][] nextTokenLogProbs(long[] ids, int[] positions, long[] candidates) {
+        return SlotLogProbs.compute(decoder, weights, config, ids, positions, candidates);
     }
 
     /** Scoring and gradients with trainable rows spliced in for tokens (AutoPrompt, P-tuning); see {@link SoftPrompts}. */

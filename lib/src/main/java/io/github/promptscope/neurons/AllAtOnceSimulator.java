@@ -1,0 +1,198 @@
+package io.github.promptscope.neurons;
+
+import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.lm.tokenizer.TextTokenizer;
+import io.github.promptscope.lm.tokenizer.TokenIds;
+import io.github.promptscope.util.Interrupts;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * OpenAI's all-at-once simulator on a local model (spec neurons.md 3.1 and 7.2): the simulation
+ * prompt (format NONE) is built as token ids piece by piece, each target token followed by a tab
+ * and {@code unknown}; one forward pass reads, at every tab, the model's next-token distribution
+ * over the values 0..10, renormalized over those values, and its expected value.
+ *
+ * <p>Where the tokenizer spells 10 as "1" then "0" (the default model splits digits), p(10) is
+ * p("1") * p("0" | ..."1") and p(1) is p("1") times the rest, from a second batched pass. Where the
+ * prompt would exceed the model's positions, the system message is dropped, then few-shot examples
+ * from the end (then the system message again, with one example fewer, ...), and the excerpt's lines
+ * are split into chunks that each follow the same prefix ({@link #layout} says what was used).
+ */
+public final class AllAtOnceSimulator implements NeuronSimulator {
+
+    /** The fewest target lines a chunk must hold before few-shot examples are dropped to make room. */
+    static final int MIN_LINES_PER_CHUNK = 16;
+
+    private final LanguageModel model;
+    private final List<FewShotExample> examples;
+    private final long[] digits = new long[10];
+    private final long ten; // -1 when "10" is two tokens
+    private final long[] tab;
+    private final long[] unknown;
+    private final long[] newline;
+
+    public AllAtOnceSimulator(LanguageModel model, List<FewShotExample> examples) {
+        this.model = model;
+        this.examples = List.copyOf(examples);
+        TextTokenizer tok = model.tokenizer();
+        for (int d = 0; d <= 9; d++) {
+            digits[d] = single(tok, Integer.toString(d), "digit " + d);
+        }
+        long[] tenIds = tok.encode("10");
+        this.ten = tenIds.length == 1 ? tenIds[0] : -1;
+        this.tab = tok.encode("\t");
+        this.unknown = tok.encode(RecordFormat.UNKNOWN);
+        this.newline = tok.encode("\n");
+    }
+
+    /** The prompt for one excerpt, as ids: a prefix shared by every chunk, and each chunk's lines with its slots. */
+    public record Layout(int fewShotExamples, boolean systemMessage, long[] prefix, List<long[]> chunks,
+            List<int[]> slots) {}
+
+    @Override
+    public List<Simulation> simulate(String explanation, List<List<String>> excerpts) {
+        List<Simulation> out = new ArrayList<>();
+        for (List<String> tokens : excerpts) {
+            Interrupts.check();
+            out.add(simulateOne(explanation, tokens));
+        }
+        return out;
+    }
+
+    private Simulation simulateOne(String explanation, List<String> tokens) {
+        Layout layout = layout(explanation, tokens);
+        double[][] probabilities = new double[tokens.size()][];
+        int token = 0;
+        for (int c = 0; c < layout.chunks().size(); c++) {
+            for (double[] p : distributions(layout.prefix(), layout.chunks().get(c), layout.slots().get(c))) {
+                probabilities[token++] = p;
+            }
+        }
+        double[] ev = new double[tokens.size()];
+        for (int t = 0; t < ev.length; t++) {
+            ev[t] = Simulation.expectedValue(probabilities[t]);
+        }
+        return new Simulation(tokens, ev, probabilities);
+    }
+
+    /** p(value) for value 0..10 at each slot, normalized over the 11 values. */
+    private List<double[]> distributions(long[] prefix, long[] chunk, int[] slotsInChunk) {
+        long[] ids = TokenIds.concat(prefix, chunk);
+        int[] slots = new int[slotsInChunk.length];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = prefix.length + slotsInChunk[i];
+        }
+        long[] candidates = ten >= 0 ? TokenIds.concat(digits, new long[] {ten}) : digits;
+        float[][] lp = model.nextTokenLogProbs(ids, slots, candidates);
+        double[] zeroAfterOne = ten >= 0 ? null : zeroAfterOne(prefix, chunk, slotsInChunk);
+        List<double[]> out = new ArrayList<>();
+        for (int s = 0; s < slots.length; s++) {
+            double[] p = new double[11];
+            for (int d = 0; d <= 9; d++) {
+                p[d] = Math.exp(lp[s][d]);
+            }
+            if (ten >= 0) {
+                p[10] = Math.exp(lp[s][10]);
+            } else {
+                p[10] = p[1] * zeroAfterOne[s];
+                p[1] = p[1] * (1 - zeroAfterOne[s]);
+            }
+            double total = Arrays.stream(p).sum();
+            for (int v = 0; v <= 10; v++) {
+                p[v] /= total;
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * p("0" | prompt up to the slot, then "1") at each slot: the second digit of a 10. One batched
+     * pass that computes the shared prefix's keys and values once (the scorer of prompt search).
+     */
+    private double[] zeroAfterOne(long[] prefix, long[] chunk, int[] slotsInChunk) {
+        List<long[]> contexts = new ArrayList<>();
+        List<long[]> zero = new ArrayList<>();
+        for (int slot : slotsInChunk) {
+            contexts.add(TokenIds.concat(Arrays.copyOf(chunk, slot + 1), new long[] {digits[1]}));
+            zero.add(new long[] {digits[0]});
+        }
+        float[] lp = model.scoreUnderPrompts(List.of(prefix), contexts, zero).logProbs()[0];
+        double[] out = new double[slotsInChunk.length];
+        for (int s = 0; s < out.length; s++) {
+            out[s] = Math.exp(lp[s]);
+        }
+        return out;
+    }
+
+    /** The ids this simulator runs for one excerpt (see the class comment for the fitting rule). */
+    public Layout layout(String explanation, List<String> tokens) {
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("cannot simulate an empty excerpt");
+        }
+        List<long[]> lines = new ArrayList<>();
+        List<Integer> slotInLine = new ArrayList<>();
+        int longest = 0;
+        for (int t = 0; t < tokens.size(); t++) {
+            long[] line = TokenIds.concat(model.tokenizer().encode(tokens.get(t)), tab);
+            slotInLine.add(line.length - 1);
+            line = TokenIds.concat(line, unknown);
+            if (t < tokens.size() - 1) {
+                line = TokenIds.concat(line, newline);
+            }
+            lines.add(line);
+            longest = Math.max(longest, line.length);
+        }
+        int positions = model.config().maxPositions();
+        int room = Math.min(MIN_LINES_PER_CHUNK, tokens.size()) * longest;
+        int k = examples.size();
+        boolean system = true;
+        long[] prefix = prefix(explanation, k, system);
+        while (prefix.length + room > positions && (k > 0 || system)) {
+            if (system) {
+                system = false;
+            } else {
+                k--;
+                system = true;
+            }
+            prefix = prefix(explanation, k, system);
+        }
+        if (prefix.length + longest > positions) {
+            throw new IllegalArgumentException("the simulation prompt needs " + (prefix.length + longest)
+                    + " positions even without few-shot examples; the model has " + positions);
+        }
+        List<long[]> chunks = new ArrayList<>();
+        List<int[]> slots = new ArrayList<>();
+        int t = 0;
+        while (t < lines.size()) {
+            List<Integer> chunkSlots = new ArrayList<>();
+            long[] chunk = new long[0];
+            while (t < lines.size() && prefix.length + chunk.length + lines.get(t).length <= positions) {
+                chunkSlots.add(chunk.length + slotInLine.get(t));
+                chunk = TokenIds.concat(chunk, lines.get(t));
+                t++;
+            }
+            chunks.add(chunk);
+            slots.add(chunkSlots.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return new Layout(k, system, prefix, chunks, slots);
+    }
+
+    private long[] prefix(String explanation, int fewShot, boolean system) {
+        String text = SimulationPrompt.prefix(explanation, examples.subList(0, fewShot), PromptFormat.NONE, system)
+                .build().text() + "\nActivations: \n<start>\n";
+        return model.tokenizer().encode(text);
+    }
+
+    private static long single(TextTokenizer tok, String text, String what) {
+        long[] ids = tok.encode(text);
+        if (ids.length != 1) {
+            throw new IllegalArgumentException("the simulator's tokenizer spells " + what + " as " + ids.length
+                    + " tokens; the 0-10 read-out needs one token per digit");
+        }
+        return ids[0];
+    }
+}

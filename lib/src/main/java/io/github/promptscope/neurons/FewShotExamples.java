@@ -1,0 +1,60 @@
+package io.github.promptscope.neurons;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The few-shot examples the prompts use: PromptScope's own set (resource
+ * {@code few_shot_examples.json}), in the structure of OpenAI's ORIGINAL set, which is not copied.
+ */
+public final class FewShotExamples {
+
+    private static final String RESOURCE = "few_shot_examples.json";
+    private static List<FewShotExample> original;
+
+    private FewShotExamples() {}
+
+    /** Three neurons, two excerpts each. */
+    public static synchronized List<FewShotExample> original() {
+        if (original == null) {
+            try (InputStream in = FewShotExamples.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource " + RESOURCE + " missing from the jar");
+                }
+                original = parse(new ObjectMapper().readTree(in), RESOURCE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return original;
+    }
+
+    /** Examples from {@code {"examples": [{explanation, first_revealed_activation_indices, activation_records}]}}. */
+    public static List<FewShotExample> parse(JsonNode root, String source) {
+        List<FewShotExample> out = new ArrayList<>();
+        for (JsonNode e : root.path("examples")) {
+            List<ActivationRecord> records = new ArrayList<>();
+            for (JsonNode r : e.path("activation_records")) {
+                List<String> tokens = new ArrayList<>();
+                r.path("tokens").forEach(t -> tokens.add(t.asText()));
+                double[] acts = new double[r.path("activations").size()];
+                for (int i = 0; i < acts.length; i++) {
+                    acts[i] = r.path("activations").get(i).asDouble();
+                }
+                records.add(new ActivationRecord(tokens, acts));
+            }
+            List<Integer> revealed = new ArrayList<>();
+            e.path("first_revealed_activation_indices").forEach(v -> revealed.add(v.asInt()));
+            out.add(new FewShotExample(records, e.path("explanation").asText(), revealed));
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(source + ": no few-shot examples under \"examples\"");
+        }
+        return List.copyOf(out);
+    }
+}
