@@ -7,8 +7,10 @@ import io.github.promptscope.experiments.SearchRecords;
 import io.github.promptscope.search.Budget;
 import io.github.promptscope.search.IPromptConfig;
 import io.github.promptscope.search.Methods;
+import io.github.promptscope.search.PromptLength;
 import io.github.promptscope.search.RankedPrompt;
 import io.github.promptscope.search.SearchResult;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,13 +83,19 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkOptions();
         ExplainData data = load();
-        IPromptConfig cfg = searchConfig(data);
-        Budget budget = budget();
         try (LanguageModel lm = model.load()) {
+            checkTokens(lm, data);
+            IPromptConfig cfg = searchConfig(data);
+            Budget budget = budget();
             RunConfig config = config(data, lm);
             RecordStore store = new RecordStore(results, "explain");
-            store.checkWritable(config); // before the search, not after it
+            try {
+                store.checkWritable(config); // before the search, not after it
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("--results " + results + ": " + e.getMessage(), e);
+            }
             Instant start = Instant.now();
             SearchResult r = Methods.create(method, cfg).search(lm, data.inputs(), data.outputs(), budget);
             Instant end = Instant.now();
@@ -96,6 +104,42 @@ final class ExplainCommand implements Callable<Integer> {
             System.out.println("run record: " + written);
         }
         return 0;
+    }
+
+    /** Values no search can use, named by their flags, before any data or model is loaded. */
+    void checkOptions() {
+        if (!Methods.NAMES.contains(method)) {
+            throw new IllegalArgumentException("--method must be one of " + String.join(", ", Methods.NAMES) + "; got "
+                    + method);
+        }
+        atLeast("--steps", steps == null ? 1 : steps, 1);
+        atLeast("--tokens", tokens, 1);
+        atLeast("--shots", shots, 1);
+        atLeast("--n", n, 1);
+        atLeast("--top", top, 0);
+        if (trainFraction != null && !(trainFraction > 0 && trainFraction <= 1)) {
+            throw new IllegalArgumentException("--train-fraction must be more than 0 and at most 1; got " + trainFraction);
+        }
+        if (maxMinutes != null && !(maxMinutes >= 0 && Double.isFinite(maxMinutes))) {
+            throw new IllegalArgumentException("--max-minutes must be 0 or more; got " + maxMinutes);
+        }
+    }
+
+    private static void atLeast(String flag, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(flag + " must be at least " + min + "; got " + value);
+        }
+    }
+
+    /** --tokens against the model's sequence length and the data's longest output ({@link PromptLength}). */
+    private void checkTokens(LanguageModel lm, ExplainData data) {
+        IPromptConfig cfg = IPromptConfig.quick(); // the preset's sequence length and (empty) preprefix
+        int max = PromptLength.max(lm, cfg, data.outputs());
+        if (tokens > max) {
+            throw new IllegalArgumentException("--tokens " + tokens + " is more than this model and data allow: at most "
+                    + max + " (a scored sequence holds " + PromptLength.sequence(lm, cfg) + " tokens, of which the "
+                    + "longest output takes " + PromptLength.fixed(lm, cfg, data.outputs()) + " and the input at least 1)");
+        }
     }
 
     IPromptConfig searchConfig(ExplainData data) {

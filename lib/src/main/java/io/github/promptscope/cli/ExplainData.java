@@ -6,6 +6,7 @@ import io.github.promptscope.data.Datasets;
 import io.github.promptscope.data.Task;
 import io.github.promptscope.data.UserDatasets;
 import io.github.promptscope.experiments.SearchedRows;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ record ExplainData(SearchedRows rows, String groundTruth, Pattern keywords) {
     }
 
     static ExplainData jsonl(Path file, long seed, Double trainFraction, String layout) {
+        requireFile("--jsonl", file);
         Map<String, Object> how = new LinkedHashMap<>();
         how.put("file", file.getFileName().toString());
         return user(UserDatasets.jsonl(file), "jsonl", file, how, seed, trainFraction, layout);
@@ -45,6 +47,8 @@ record ExplainData(SearchedRows rows, String groundTruth, Pattern keywords) {
         if (outputs == null) {
             throw new DataException("--inputs needs --outputs");
         }
+        requireFile("--inputs", inputs);
+        requireFile("--outputs", outputs);
         Map<String, Object> how = new LinkedHashMap<>();
         how.put("inputs", inputs.getFileName().toString());
         how.put("outputs", outputs.getFileName().toString());
@@ -60,6 +64,19 @@ record ExplainData(SearchedRows rows, String groundTruth, Pattern keywords) {
         how.put("trainFraction", fraction);
         SearchedRows rows = SearchedRows.file(file.getFileName().toString(), source, how, d);
         return new ExplainData(rows, d.description().isBlank() ? null : d.description(), null);
+    }
+
+    /** A missing file, a folder or an unreadable file, named by its flag before anything reads it. */
+    private static void requireFile(String flag, Path file) {
+        if (!Files.exists(file)) {
+            throw new DataException(flag + " " + file + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new DataException(flag + " " + file + ": is a folder; give the file itself");
+        }
+        if (!Files.isReadable(file)) {
+            throw new DataException(flag + " " + file + ": cannot be read (permissions)");
+        }
     }
 
     /** The name shown and recorded: the task's, or the user's file name. */

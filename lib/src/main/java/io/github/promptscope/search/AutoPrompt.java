@@ -82,6 +82,7 @@ public final class AutoPrompt implements PromptSearch {
         if (!cfg.prefixBeforeInput()) {
             throw new IllegalArgumentException("AutoPrompt here places the prompt before the input (prefixBeforeInput)");
         }
+        PromptLength.check(model, cfg, outputs);
         long started = System.nanoTime();
         Random rng = new Random(cfg.seed());
         TextTokenizer tok = model.tokenizer();

@@ -95,6 +95,7 @@ public final class IPrompt implements PromptSearch {
 
     @Override
     public SearchResult search(LanguageModel model, List<String> inputs, List<String> outputs, Budget budget) {
+        PromptLength.check(model, cfg, outputs);
         return new Run(model, proposer == null ? model : proposer, inputs, outputs, budget).execute();
     }
 

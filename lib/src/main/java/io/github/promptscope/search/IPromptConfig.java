@@ -77,6 +77,11 @@ public record IPromptConfig(
         positive(batchSize, "batchSize");
         positive(nEpochs, "nEpochs");
         positive(maxNDatapoints, "maxNDatapoints");
+        if (numLearnedTokens >= maxLength) {
+            // the scored sequence [prompt][input][output] is cut to maxLength: such a prompt leaves no room
+            throw new IllegalArgumentException("numLearnedTokens " + numLearnedTokens + " must be less than maxLength "
+                    + maxLength + ", the longest scored sequence (prompt, input and output)");
+        }
         positive(popSize, "popSize");
         if (numRandomGenerations < 0 || numMutations < 0) {
             throw new IllegalArgumentException("numRandomGenerations and numMutations must be >= 0");

@@ -2,6 +2,7 @@ package io.github.promptscope.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.promptscope.data.Datasets;
@@ -9,6 +10,7 @@ import io.github.promptscope.data.Example;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.search.Budget;
 import io.github.promptscope.search.IPromptConfig;
+import io.github.promptscope.search.PromptLength;
 import io.github.promptscope.search.RankedPrompt;
 import io.github.promptscope.search.SearchResult;
 import java.util.List;
@@ -90,5 +92,27 @@ class ExplainTest {
         assertEquals(1, a.steps());
         assertTrue(a.trace().size() > 1, "the initial prompt and its candidate swaps are scored");
         assertEquals(a.prompts(), explain().autoprompt().prompts());
+    }
+
+    /**
+     * A prompt longer than the scored sequence leaves for it is refused by every method, naming
+     * numLearnedTokens and the limit (issue #18: 250 tokens used to be ranked first and "correct").
+     */
+    @Test
+    void aPromptThatDoesNotFitIsRefused() {
+        int max = PromptLength.max(lm, TINY, outputs);
+        int longest = outputs.stream().mapToInt(o -> lm.tokenizer().encode(o).length).max().orElseThrow();
+        assertEquals(128 - longest - 1, max, "maxLength 128 (fewer than the model's 256 positions)");
+        IPromptConfig tooLong = TINY.toBuilder().numLearnedTokens(max + 1).build();
+        for (String method : List.of("iprompt", "suffix", "autoprompt")) {
+            Exception e = assertThrows(IllegalArgumentException.class,
+                    () -> Explain.dataset(inputs, outputs).with(lm).config(tooLong).budget(Budget.steps(1)).method(method));
+            assertTrue(e.getMessage().startsWith("numLearnedTokens " + (max + 1) + " is more than this model and data"
+                    + " allow: at most " + max + " "), method + ": " + e.getMessage());
+        }
+        Exception config = assertThrows(IllegalArgumentException.class,
+                () -> TINY.toBuilder().numLearnedTokens(128).build());
+        assertEquals("numLearnedTokens 128 must be less than maxLength 128, the longest scored sequence (prompt, input"
+                + " and output)", config.getMessage());
     }
 }
