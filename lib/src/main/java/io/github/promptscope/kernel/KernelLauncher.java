@@ -30,7 +30,7 @@ public final class KernelLauncher {
         }
         NotebookSession session = new NotebookSession();
         PromptScopeKernel kernel = new PromptScopeKernel(session);
-        JupyterConnection connection = new JupyterConnection(props);
+        JupyterConnection connection = new SpecConnection(props);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         connection.waitUntilClose();

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * Functions every notebook has ({@code import static io.github.promptscope.kernel.Notebook.*}),
- * named as in IJava: {@code display}, {@code render}, {@code updateDisplay}.
+ * named as in IJava: {@code display}, {@code render}, {@code updateDisplay}; plus {@code clearOutput}
+ * (IPython's {@code clear_output}, which IJava lacks).
  */
 public final class Notebook {
 
@@ -48,6 +49,32 @@ public final class Notebook {
         }
         DisplayData d = render(o);
         k.getIO().display.updateDisplay(id, d);
+    }
+
+    /** Replaces what an earlier {@link #display} showed, in the given MIME types only. */
+    public static void updateDisplay(String id, Object o, String... mimeTypes) {
+        PromptScopeKernel k = PromptScopeKernel.current();
+        if (k == null) {
+            System.out.println(o);
+            return;
+        }
+        k.getIO().display.updateDisplay(id, render(o, mimeTypes));
+    }
+
+    /** Clears the running cell's output now (IPython's {@code clear_output()}). */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    /**
+     * Clears the running cell's output; with {@code wait} only when the next output arrives, so a loop that
+     * clears and redraws does not flicker (IPython's {@code clear_output(wait=True)}).
+     */
+    public static void clearOutput(boolean wait) {
+        PromptScopeKernel k = PromptScopeKernel.current();
+        if (k != null) {
+            k.clearOutput(wait);
+        }
     }
 
     private static String publish(Object o, String[] mimeTypes) {

@@ -3,11 +3,19 @@ package io.github.promptscope.kernel;
 import io.github.promptscope.plots.Figures;
 import io.github.promptscope.plots.Html;
 import io.github.promptscope.plots.Tables;
+import com.google.gson.JsonObject;
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ShellHandler;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.publish.PublishClearOutput;
+import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -23,7 +31,17 @@ public final class PromptScopeKernel extends BaseKernel {
 
     private static volatile PromptScopeKernel current;
 
+    private static final List<LanguageInfo.Help> HELP_LINKS = List.of(
+            new LanguageInfo.Help("Java 17 API", "https://docs.oracle.com/en/java/javase/17/docs/api/"),
+            new LanguageInfo.Help("JShell user guide", "https://docs.oracle.com/en/java/javase/17/jshell/"),
+            new LanguageInfo.Help("Tablesaw", "https://jtablesaw.github.io/tablesaw/"));
+
     private final NotebookSession session;
+    private final CellHistory history = new CellHistory();
+    /** The running cell's reply environment (clear_output goes out on it), null between cells. */
+    private volatile ShellReplyEnvironment cellEnv;
+    /** The running cell's result as text/plain, for the history's output; null when it shows none. */
+    private volatile String cellOutput;
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "stream-flusher");
         t.setDaemon(true);
@@ -79,6 +97,62 @@ public final class PromptScopeKernel extends BaseKernel {
     }
 
     @Override
+    public List<LanguageInfo.Help> getHelpLinks() {
+        return HELP_LINKS; // basekernel's default (null) leaves help_links out of kernel_info_reply
+    }
+
+    /**
+     * basekernel's handlers, with two additions: each executed cell goes into the history (unless
+     * silent or store_history is false, as the spec says), and history_request is answered from it.
+     */
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        ShellHandler<ExecuteRequest> execute = connection.getHandler(MessageType.EXECUTE_REQUEST);
+        connection.setHandler(MessageType.EXECUTE_REQUEST, (env, msg) -> executeRecorded(execute, env, msg));
+        connection.setHandler(MessageType.HISTORY_REQUEST, (env, msg) -> {
+            env.setBusyDeferIdle();
+            env.reply(reply(env, MessageType.HISTORY_REPLY, history.reply(msg.getContent())));
+        });
+    }
+
+    private void executeRecorded(ShellHandler<ExecuteRequest> execute, ShellReplyEnvironment env,
+                                 Message<ExecuteRequest> msg) {
+        ExecuteRequest request = msg.getContent();
+        int line = executionCount.get(); // the count basekernel's handler takes for this cell
+        cellOutput = null;
+        cellEnv = env;
+        try {
+            execute.handle(env, msg);
+        } finally {
+            cellEnv = null;
+        }
+        if (request.shouldStoreHistory() && !request.isSilent()) {
+            history.add(line, request.getCode(), cellOutput);
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Message<?> reply(ShellReplyEnvironment env, MessageType<?> type, JsonObject content) {
+        return new Message(env.getContext(), type, content);
+    }
+
+    /**
+     * Publishes clear_output for the running cell (IPython's {@code clear_output(wait)}): with
+     * {@code wait} the front end clears when the next output arrives, so a redrawn display does not flicker.
+     * Text printed before it is flushed first, so it is cleared too. Outside a cell it does nothing.
+     */
+    public void clearOutput(boolean wait) {
+        ShellReplyEnvironment env = cellEnv;
+        if (env == null) {
+            return;
+        }
+        System.out.flush();
+        System.err.flush();
+        env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+    }
+
+    @Override
     public DisplayData eval(String code) throws Exception {
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -93,7 +167,10 @@ public final class PromptScopeKernel extends BaseKernel {
             if (value == JShellEvaluator.NO_VALUE || value == null) {
                 return null;
             }
-            return value instanceof DisplayData d ? d : getRenderer().render(value);
+            DisplayData shown = value instanceof DisplayData d ? d : getRenderer().render(value);
+            Object text = shown.getData(MIMEType.TEXT_PLAIN);
+            cellOutput = text == null ? null : text.toString();
+            return shown;
         } finally {
             tick.cancel(false);
             out.flush();
