@@ -231,11 +231,13 @@ class ServeTest {
     void aClientThatLeavesGivesUpItsSlot() throws Exception {
         long ranBefore = server.requestsRun();
         long cancelledBefore = server.requestsCancelled();
-        // Hold the model for a while with one long request.
+        // Hold the model with one long request: long enough (20 x 200 tokens, the most n allows) that on a quiet machine it
+        // is still running when the second client has sent its request and left (with n = 8 it once
+        // finished first, and the second request ran).
         CompletableFuture<Servers.Reply> hold = CompletableFuture.supplyAsync(() -> Servers.post(server,
-                "/v1/completions", "{\"prompt\": \"Once upon a time\", \"max_tokens\": 200, \"n\": 8,"
+                "/v1/completions", "{\"prompt\": \"Once upon a time\", \"max_tokens\": 200, \"n\": 20,"
                         + " \"temperature\": 1, \"stop\": [\"zzzz\"]}", null));
-        while (server.requestsRun() == ranBefore) {
+        while (server.requestsRun() == ranBefore && !hold.isDone()) {
             Thread.sleep(5);
         }
         try (Socket s = new Socket("127.0.0.1", server.port())) {
