@@ -47,9 +47,8 @@ final class GeneralizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.setProperty("promptscope.progress", "off");
-        Path dir = out.toAbsolutePath().normalize();
         try (LanguageModel lm = model.load()) {
-            RecordStore store = new RecordStore(dir.getParent(), dir.getFileName().toString());
+            RecordStore store = RecordStore.at(out);
             SweepReport report = GeneralizationSweep.of(lm, records).maxTest(maxTest).maxNewTokens(newTokens).beams(beams)
                     .run(store);
             System.out.printf("%d evaluations done, %d skipped (already recorded), %d failed%n", report.done().size(),

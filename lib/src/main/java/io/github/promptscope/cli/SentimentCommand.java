@@ -52,9 +52,8 @@ final class SentimentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.setProperty("promptscope.progress", "off");
-        Path dir = out.toAbsolutePath().normalize();
         try (LanguageModel lm = model.load()) {
-            RecordStore store = new RecordStore(dir.getParent(), dir.getFileName().toString());
+            RecordStore store = RecordStore.at(out);
             SentimentExperiment exp = SentimentExperiment.of(lm).dataDir(dataDir).datasets(datasets.toArray(String[]::new))
                     .seeds(seeds.stream().mapToLong(Long::longValue).toArray())
                     .tokens(tokens.stream().mapToInt(Integer::intValue).toArray()).steps(steps).maxTest(maxTest);

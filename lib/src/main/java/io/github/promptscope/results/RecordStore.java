@@ -26,6 +26,12 @@ public final class RecordStore {
         this.experiment = experiment;
     }
 
+    /** The store whose records live in {@code folder} (an --out folder): its parent is the root. */
+    public static RecordStore at(Path folder) {
+        Path dir = folder.toAbsolutePath().normalize();
+        return new RecordStore(dir.getParent(), dir.getFileName().toString());
+    }
+
     /** {@code results/<experiment>} relative to the working directory. */
     public static RecordStore of(String experiment) {
         return new RecordStore(Path.of("results"), experiment);
