@@ -130,6 +130,15 @@ public final class UserDatasets {
     }
 
     private Example format(Path file, long line, String input, String output) {
+        // before any layout or tokenizer sees them
+        String longInput = FieldLimits.tooLong("input", input);
+        if (longInput != null) {
+            throw DataException.at(file.toString(), line, longInput);
+        }
+        String longOutput = FieldLimits.tooLong("output", output);
+        if (longOutput != null) {
+            throw DataException.at((outputsPath == null ? file : outputsPath).toString(), line, longOutput);
+        }
         try {
             return layout.format(input, output);
         } catch (DataException e) {

@@ -2,7 +2,6 @@ package io.github.promptscope.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.promptscope.data.PromptLayout;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.lm.SoftPromptLoss;
 import io.github.promptscope.lm.SoftPrompts;
@@ -92,7 +91,7 @@ public final class AutoPrompt implements PromptSearch {
         int n = cfg.numLearnedTokens();
         long[] preprefix = cfg.preprefix().isEmpty() ? new long[0] : tok.encode(cfg.preprefix());
         Swaps swaps = seams != null && seams.swaps() != null ? seams.swaps()
-                : (prompt, position, batch) -> bestSwaps(model, preprefix, prompt, position, batch);
+                : (prompt, position, batch) -> bestSwaps(model, scorer, preprefix, prompt, position, batch);
         Scoring scoring = seams != null && seams.scoring() != null ? seams.scoring() : scorer::score;
         Walk walk = new Walk(initialPrompt(tok, n, rng, model.config().vocabSize()), rng.nextInt(n));
         List<TraceEntry> trace = new ArrayList<>();
@@ -178,14 +177,14 @@ public final class AutoPrompt implements PromptSearch {
      * The {@code numCandidates} tokens whose embeddings point most against the loss gradient at
      * {@code position}: the first-order estimate of which swap lowers the loss most.
      */
-    private long[] bestSwaps(LanguageModel model, long[] preprefix, long[] prompt, int position,
+    private long[] bestSwaps(LanguageModel model, CandidateScorer scorer, long[] preprefix, long[] prompt, int position,
             List<DataRows.Row> batch) {
-        TextTokenizer tok = model.tokenizer();
         SoftPrompts soft = model.softPrompts();
         List<SoftSequence> seqs = new ArrayList<>();
         for (DataRows.Row r : batch) {
+            // the ids the candidates are scored on: tokenized once, the input cut to the scored sequence
             seqs.add(SoftSequence.builder().tokens(preprefix).soft(0, prompt.length)
-                    .tokens(tok.encode(PromptLayout.BEFORE_INPUT + r.input())).targets(tok.encode(r.output())).build());
+                    .tokens(scorer.context(r, prompt.length)).targets(scorer.target(r)).build());
         }
         // the prompt's own embeddings as soft rows: the gradient there is the loss's slope along a swap
         SoftPromptLoss loss = soft.lossAndGradient(soft.embeddingRows(prompt), seqs);

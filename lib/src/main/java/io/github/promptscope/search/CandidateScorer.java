@@ -7,8 +7,10 @@ import io.github.promptscope.lm.PromptScores;
 import io.github.promptscope.lm.tokenizer.TextTokenizer;
 import io.github.promptscope.lm.tokenizer.TokenIds;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +31,13 @@ final class CandidateScorer {
     private final int maxLength;
     private final long[] allowed;
     private long tokensScored;
+    /**
+     * Token ids by the identity of the string they came from: each input and output is tokenized
+     * once per search, not once per step (a 500 KB input tokenized on every scoring call took 280 s
+     * for 3 rows). Inputs are kept cut to the longest tail any prompt leaves room for.
+     */
+    private final Map<String, long[]> contextIds = new IdentityHashMap<>();
+    private final Map<String, long[]> targetIds = new IdentityHashMap<>();
 
     /**
      * @param rowOutputs the outputs of the rows the search iterates over; with the answer mask on,
@@ -53,7 +62,7 @@ final class CandidateScorer {
      */
     private long[] answerTokens(List<String> outputs, boolean everyToken) {
         Set<Long> ids = new LinkedHashSet<>();
-        for (String o : outputs) {
+        for (String o : new LinkedHashSet<>(outputs)) { // each distinct output once, in first-seen order
             long[] y = tok.encode(PromptLayout.stripOutput(o));
             for (int i = 0; i < (everyToken ? y.length : Math.min(1, y.length)); i++) {
                 ids.add(y[i]);
@@ -74,7 +83,7 @@ final class CandidateScorer {
     List<Score> score(List<long[]> candidates, List<DataRows.Row> batch) {
         List<long[]> targets = new ArrayList<>();
         for (DataRows.Row r : batch) {
-            targets.add(tok.encode(r.output()));
+            targets.add(target(r));
         }
         List<Score> scores = prefixBeforeInput ? before(candidates, batch, targets) : after(candidates, batch, targets);
         requireFinite(scores, candidates);
@@ -97,11 +106,9 @@ final class CandidateScorer {
 
     /** {@code [preprefix][prompt][". " + x][y]}: prompts share nothing, but each prompt is shared by the batch. */
     private List<Score> before(List<long[]> candidates, List<DataRows.Row> batch, List<long[]> targets) {
-        int room = maxLength - preprefix.length - candidates.get(0).length;
         List<long[]> contexts = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            long[] ctx = tok.encode(PromptLayout.BEFORE_INPUT + batch.get(i).input());
-            contexts.add(cutLeft(ctx, room - targets.get(i).length));
+        for (DataRows.Row r : batch) {
+            contexts.add(context(r, candidates.get(0).length));
         }
         List<long[]> prompts = candidates.stream().map(c -> TokenIds.concat(preprefix, c)).toList();
         PromptScores s = model.scoreUnderPrompts(prompts, contexts, targets, allowed);
@@ -122,7 +129,7 @@ final class CandidateScorer {
         for (long[] c : candidates) {
             long[] tail = TokenIds.concat(preprefix, c);
             for (int i = 0; i < batch.size(); i++) {
-                long[] x = cutLeft(tok.encode(batch.get(i).input()), maxLength - tail.length - targets.get(i).length);
+                long[] x = cutLeft(inputIds(batch.get(i).input(), ""), maxLength - tail.length - targets.get(i).length);
                 prefixes.add(TokenIds.concat(x, tail));
                 conts.add(targets.get(i));
             }
@@ -143,6 +150,29 @@ final class CandidateScorer {
             out.add(new Score(tokens == 0 ? 0 : nll / tokens, (double) correct / batch.size(), correct));
         }
         return out;
+    }
+
+    /** The output's ids, tokenized once per search. */
+    long[] target(DataRows.Row r) {
+        return targetIds.computeIfAbsent(r.output(), tok::encode);
+    }
+
+    /**
+     * {@code tok(". " + x)} as scored after a prompt of {@code promptLength} tokens: its last tokens,
+     * as many as {@code maxLength} leaves after the preprefix, the prompt and the row's output.
+     */
+    long[] context(DataRows.Row r, int promptLength) {
+        long[] ids = inputIds(r.input(), PromptLayout.BEFORE_INPUT);
+        return cutLeft(ids, maxLength - preprefix.length - promptLength - target(r).length);
+    }
+
+    /**
+     * {@code tok(lead + input)}, tokenized once per search and kept no longer than a scored sequence
+     * ({@code maxLength}): every later cut keeps a shorter tail of the same ids. One scorer places
+     * inputs one way only, so {@code lead} is the same for every call.
+     */
+    private long[] inputIds(String input, String lead) {
+        return contextIds.computeIfAbsent(input, x -> cutLeft(tok.encode(lead + x), maxLength));
     }
 
     /** Keeps the last {@code room} tokens (at least one), as the reference truncates from the left. */

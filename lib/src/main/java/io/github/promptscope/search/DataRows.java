@@ -1,5 +1,6 @@
 package io.github.promptscope.search;
 
+import io.github.promptscope.data.FieldLimits;
 import io.github.promptscope.data.PromptLayout;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,24 @@ import java.util.Random;
  */
 record DataRows(List<Row> rows) {
 
-    /** One row: what is scored ({@code input} then {@code output}) and what a proposal context shows. */
-    record Row(String input, String output, String text) {}
+    /**
+     * One row: what is scored ({@code input} then {@code output}) and the example texts a proposal
+     * context shows. The row keeps references to its shots' texts and joins them only when asked:
+     * a thousand three-shot rows over long inputs once held a copy of every input per row (5 GB for
+     * three 5 MB inputs). Rows of one-shot loss share their input's string, so a scorer that keys
+     * on the string's identity tokenizes each example once.
+     */
+    record Row(String input, String output, List<String> shots) {
+
+        Row(String input, String output, String text) {
+            this(input, output, List.of(text));
+        }
+
+        /** The shots' texts joined by a blank line, as the reference's {@code text} column. */
+        String text() {
+            return shots.size() == 1 ? shots.get(0) : String.join(PromptLayout.SHOT_SEPARATOR, shots);
+        }
+    }
 
     static DataRows build(List<String> inputs, List<String> outputs, int nShots, boolean singleShotLoss,
             int maxRows, Random rng) {
@@ -28,6 +45,8 @@ record DataRows(List<Row> rows) {
             throw new IllegalArgumentException("inputs: empty; a search needs at least one example");
         }
         int n = inputs.size();
+        requireSearchable(inputs, "inputs");
+        requireSearchable(outputs, "outputs");
         List<String> ys = outputs.stream().map(PromptLayout::stripOutput).toList();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -50,9 +69,19 @@ record DataRows(List<Row> rows) {
             String scored = singleShotLoss
                     ? inputs.get(last)
                     : String.join("", shotTexts.subList(0, nShots - 1)) + inputs.get(last);
-            rows.add(new Row(scored, ys.get(last), String.join(PromptLayout.SHOT_SEPARATOR, shotTexts)));
+            rows.add(new Row(scored, ys.get(last), shotTexts));
         }
         return new DataRows(rows);
+    }
+
+    /** Fields longer than {@link FieldLimits#MAX_CHARS}, named by list and index before anything tokenizes them. */
+    private static void requireSearchable(List<String> texts, String list) {
+        for (int i = 0; i < texts.size(); i++) {
+            String problem = FieldLimits.tooLong(list + "[" + i + "]", texts.get(i));
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
     }
 
     /**

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -112,6 +114,8 @@ public final class IPrompt implements PromptSearch {
         final List<TraceEntry> trace = new ArrayList<>();
         final List<StepStats> series = new ArrayList<>();
         final List<String> proposals = new ArrayList<>();
+        /** Each row's proposal context, tokenized on its first use and cut to the proposer's positions. */
+        final Map<DataRows.Row, long[]> contexts = new IdentityHashMap<>();
         final long started = System.nanoTime();
         long candidatesScored;
 
@@ -213,11 +217,19 @@ public final class IPrompt implements PromptSearch {
             mutants.forEach(p -> proposals.add(genTok.decode(p)));
         }
 
-        /** {@code tok(start + "\n\n") + tok(text) + tok("\n\n" + end + P)}, each piece on its own (spec 1.3). */
+        /**
+         * {@code tok(start + "\n\n") + tok(text) + tok("\n\n" + end + P)}, each piece on its own (spec
+         * 1.3), tokenized once per row. Only its last positions can reach the proposer ({@link #generate}
+         * keeps the end of a longer one), so no more is kept.
+         */
         long[] proposalContext(DataRows.Row r) {
-            String p = cfg.preprefix().isEmpty() ? "" : " " + cfg.preprefix().strip();
-            return TokenIds.concat(genTok.encode(cfg.proposalStart() + "\n\n"), genTok.encode(r.text()),
-                    genTok.encode("\n\n" + cfg.proposalEnd() + p));
+            return contexts.computeIfAbsent(r, row -> {
+                String p = cfg.preprefix().isEmpty() ? "" : " " + cfg.preprefix().strip();
+                long[] ids = TokenIds.concat(genTok.encode(cfg.proposalStart() + "\n\n"), genTok.encode(row.text()),
+                        genTok.encode("\n\n" + cfg.proposalEnd() + p));
+                int keep = gen.config().maxPositions();
+                return ids.length <= keep ? ids : Arrays.copyOfRange(ids, ids.length - keep, ids.length);
+            });
         }
 
         /** Completes each {@code keep[i]} after {@code contexts[i]} with exactly {@code newTokens} sampled tokens. */
