@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.promptscope.lm.Engines;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.search.RerankBenchmark;
+import io.github.promptscope.search.SoakBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,10 +18,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark harness. 'bench rerank': candidates and tokens scored per second in iPrompt's",
-                "reranking loop; --workload-out writes the same work for environment/bench_transformers.py."})
+                "reranking loop; --workload-out writes the same work for environment/bench_transformers.py.",
+                "'bench soak': --steps iPrompt-shaped steps (sampled proposals, then the reranking workload),",
+                "printing resident memory every --every steps and its growth over the second half.",
+                "Run the JVM with -XX:NativeMemoryTracking=summary to split the JVM's share from native libraries'."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "What to measure: rerank.")
+    @Parameters(index = "0", description = "What to measure: rerank or soak.")
     String what;
 
     @Mixin
@@ -41,13 +45,26 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0")
     long seed;
 
+    @Option(names = "--steps", defaultValue = "2000", description = "soak: steps to run. Default ${DEFAULT-VALUE}.")
+    int steps;
+
+    @Option(names = "--every", defaultValue = "100", description = "soak: steps between readings. Default ${DEFAULT-VALUE}.")
+    int every;
+
+    @Option(names = "--proposals", defaultValue = "12", description = "soak: prompts sampled per step (iPrompt's"
+            + " population and fresh ones). Default ${DEFAULT-VALUE}.")
+    int proposals;
+
     @Option(names = "--workload-out", description = "Also write the workload's token ids as JSON.")
     Path workloadOut;
 
     @Override
     public Integer call() throws Exception {
+        if (what.equals("soak")) {
+            return soak();
+        }
         if (!what.equals("rerank")) {
-            throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: rerank");
+            throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: rerank, soak");
         }
         try (LanguageModel lm = model.load()) {
             RerankBenchmark.Workload w = RerankBenchmark.workload(lm, candidates, examples, tokens, seed);
@@ -76,5 +93,38 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().writeValueAsString(out));
         }
         return 0;
+    }
+
+    private int soak() throws Exception {
+        if (proposals < 1 || proposals > candidates) {
+            throw new IllegalArgumentException("--proposals must be in 1..--candidates (" + candidates + "); got " + proposals);
+        }
+        try (LanguageModel lm = model.load()) {
+            RerankBenchmark.Workload w = RerankBenchmark.workload(lm, candidates, examples, tokens, seed);
+            System.out.printf("%7s %9s %10s %10s %10s %16s%n", "step", "seconds", "rss MB", "jvm MB", "heap MB",
+                    "outside jvm MB");
+            SoakBenchmark.Result r = SoakBenchmark.run(lm, w, steps, every, proposals, s -> System.out.printf(
+                    "%7d %9.1f %10.1f %10s %10s %16s%n", s.step(), s.seconds(), mb(s.memory().residentBytes()),
+                    orDash(s.memory().jvmCommittedBytes()), orDash(s.memory().heapCommittedBytes()),
+                    orDash(s.memory().outsideJvmBytes())));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("benchmark", "soak");
+            out.put("model", RepoPaths.label(lm.dir()));
+            out.put("threads", System.getProperty("ai.djl.pytorch.num_threads"));
+            out.put("steps", steps);
+            out.put("peak_rss_mb", mb(r.peakResidentBytes()));
+            out.put("final_rss_mb", mb(r.samples().get(r.samples().size() - 1).memory().residentBytes()));
+            out.put("rss_growth_mb_per_1000_steps_second_half", r.slopeBytesPerStep() * 1000 / (1 << 20));
+            System.out.println(new ObjectMapper().writeValueAsString(out));
+        }
+        return 0;
+    }
+
+    private static double mb(long bytes) {
+        return Math.round(bytes * 10.0 / (1 << 20)) / 10.0;
+    }
+
+    private static String orDash(long bytes) {
+        return bytes < 0 ? "-" : String.format("%.1f", mb(bytes));
     }
 }
