@@ -205,7 +205,7 @@ public final class OpenAiServer implements AutoCloseable {
 
     /** The request body as fields: 400 unless it is one JSON object; 413 above the size limit. */
     RequestFields fields(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = body(ctx);
         if (body.length > options.maxBodyBytes()) {
             throw new ApiError(413, "invalid_request_error", "the body is larger than " + options.maxBodyBytes()
                     + " bytes", null, "request_too_large");
@@ -228,6 +228,27 @@ public final class OpenAiServer implements AutoCloseable {
                     + " serves '" + model.name() + "'", "model", "model_not_found");
         }
         return f;
+    }
+
+    /**
+     * The body's bytes. One that ends before its Content-Length (a client that died mid-upload) is a
+     * 400 naming the length, not a 500: Jetty reports it as an early end of input.
+     */
+    private static byte[] body(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (Exception e) { // Javalin rethrows Jetty's checked EofException undeclared
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.io.IOException) {
+                    throw ApiError.invalid("the body was cut short: it ended before its Content-Length of "
+                            + ctx.req().getContentLengthLong() + " bytes", null);
+                }
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -29,7 +29,8 @@ class ServeLoadTest {
     private static final int PER_CLIENT = 20;
     private static final Duration LIMIT = Duration.ofMinutes(4);
 
-    private static List<String[]> requests() {
+    /** The valid requests of both load tests: greedy or seeded, so each has one right answer. */
+    static List<String[]> requests() {
         String[] prompts = {"Given the input numbers 2 and 4, the answer is", "Given the input x is 4, the output f(x) is",
             "Input: candle Answer:", "Add the two numbers", "Data:\n\n", "Return the sum of"};
         List<String[]> out = new ArrayList<>();

@@ -72,7 +72,12 @@ final class Servers {
     }
 
     static Reply post(OpenAiServer server, String route, String body, String apiKey) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(server, route)).timeout(Duration.ofSeconds(60))
+        return post(server, route, body, apiKey, Duration.ofSeconds(60));
+    }
+
+    /** With a longer wait, for load tests where a request queues behind every other client's. */
+    static Reply post(OpenAiServer server, String route, String body, String apiKey, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(server, route)).timeout(timeout)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (apiKey != null) {
             b.header("Authorization", "Bearer " + apiKey);
