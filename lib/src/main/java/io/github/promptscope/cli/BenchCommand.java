@@ -6,6 +6,7 @@ import io.github.promptscope.lm.Engines;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.search.RerankBenchmark;
 import io.github.promptscope.search.SoakBenchmark;
+import io.github.promptscope.util.ProcessMemory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -101,12 +102,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         try (LanguageModel lm = model.load()) {
             RerankBenchmark.Workload w = RerankBenchmark.workload(lm, candidates, examples, tokens, seed);
-            System.out.printf("%7s %9s %10s %10s %10s %16s%n", "step", "seconds", "rss MB", "jvm MB", "heap MB",
-                    "outside jvm MB");
-            SoakBenchmark.Result r = SoakBenchmark.run(lm, w, steps, every, proposals, s -> System.out.printf(
-                    "%7d %9.1f %10.1f %10s %10s %16s%n", s.step(), s.seconds(), mb(s.memory().residentBytes()),
-                    orDash(s.memory().jvmCommittedBytes()), orDash(s.memory().heapCommittedBytes()),
-                    orDash(s.memory().outsideJvmBytes())));
+            // jvm and heap: committed per native memory tracking (- without -XX:NativeMemoryTracking=summary)
+            System.out.printf("%7s %9s %10s %10s %10s %14s%n", "step", "seconds", "rss MB", "jvm MB", "heap MB",
+                    "rss - jvm MB");
+            SoakBenchmark.Result r = SoakBenchmark.run(lm, w, steps, every, proposals, s -> {
+                ProcessMemory.Reading m = s.memory();
+                System.out.printf("%7d %9.1f %10.1f %10s %10s %14s%n", s.step(), s.seconds(), mb(m.residentBytes()),
+                        orDash(m.jvmCommittedBytes()), orDash(m.heapCommittedBytes()), m.jvmCommittedBytes() < 0 ? "-"
+                                : String.format("%.1f", mb(m.residentBytes() - m.jvmCommittedBytes())));
+            });
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("benchmark", "soak");
             out.put("model", RepoPaths.label(lm.dir()));

@@ -16,13 +16,12 @@ import javax.management.ObjectName;
  */
 public final class ProcessMemory {
 
-    /** One reading, in bytes; a part that cannot be read is -1. */
-    public record Reading(long residentBytes, long jvmCommittedBytes, long heapCommittedBytes) {
-        /** Resident memory outside the JVM's own accounting (-1 without native memory tracking). */
-        public long outsideJvmBytes() {
-            return residentBytes < 0 || jvmCommittedBytes < 0 ? -1 : residentBytes - jvmCommittedBytes;
-        }
-    }
+    /**
+     * One reading, in bytes; a part that cannot be read is -1. Committed is not resident: the JVM
+     * commits heap it has not touched yet, so resident minus committed is only a lower bound of
+     * what native libraries hold, and can be negative.
+     */
+    public record Reading(long residentBytes, long jvmCommittedBytes, long heapCommittedBytes) {}
 
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
     private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=(\\d+)KB, committed=(\\d+)KB");
