@@ -17,13 +17,15 @@ class Kernel:
     def __init__(self, km, kc):
         self.km, self.kc = km, kc
 
-    def request(self, msg_type, content=None, channel="shell", timeout=120):
+    def request(self, msg_type, content=None, channel="shell", timeout=120, on_output=None):
         """Sends a request; returns (reply message, the IOPub messages it parented, busy to idle)."""
         msg = self.kc.session.msg(msg_type, content or {})
         getattr(self.kc, f"{channel}_channel").send(msg)
-        return self.collect(msg["header"]["msg_id"], msg_type, channel, timeout)
+        silent = msg_type == "execute_request" and bool(msg["content"].get("silent"))
+        return self.collect(msg["header"]["msg_id"], msg_type, channel, timeout, silent, on_output)
 
-    def collect(self, msg_id, msg_type, channel="shell", timeout=120):
+    def collect(self, msg_id, msg_type, channel="shell", timeout=120, silent=False, on_output=None):
+        """on_output, if given, sees each IOPub message of the request as it arrives (to act mid-cell)."""
         iopub = []
         while True:
             msg = self.kc.get_iopub_msg(timeout=timeout)
@@ -31,9 +33,11 @@ class Kernel:
             if msg["parent_header"].get("msg_id") != msg_id:
                 continue
             iopub.append(msg)
+            if on_output:
+                on_output(msg)
             if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
                 break
-        check_bracketing(iopub, msg_type)
+        check_bracketing(iopub, msg_type, silent)
         get_reply = getattr(self.kc, f"get_{channel}_msg")
         reply = get_reply(timeout=timeout)
         while reply["parent_header"].get("msg_id") != msg_id:
@@ -42,10 +46,10 @@ class Kernel:
         validate(reply, msg_type.replace("_request", "_reply"), msg_id)
         return reply, iopub
 
-    def execute(self, code, timeout=120, **options):
+    def execute(self, code, timeout=120, on_output=None, **options):
         content = {"code": code, "silent": False, "store_history": True, "user_expressions": {},
                    "allow_stdin": False, "stop_on_error": True, **options}
-        reply, iopub = self.request("execute_request", content, timeout=timeout)
+        reply, iopub = self.request("execute_request", content, timeout=timeout, on_output=on_output)
         outputs = [m for m in iopub if m["msg_type"] in OUTPUT_TYPES]
         return reply["content"], outputs
 

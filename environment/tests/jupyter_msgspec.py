@@ -170,11 +170,15 @@ def validate(msg, msg_type=None, parent_id=None):
     return content
 
 
-def check_bracketing(iopub, request_type):
+def check_bracketing(iopub, request_type, silent=False):
     """The spec's busy/idle sequence for one request's IOPub messages (all with it as parent):
     status busy first, status idle last, no other status between; an execute_request's execute_input
-    right after busy."""
+    right after busy, and a silent one's busy and idle alone (silent: no execute_input, no output)."""
     kinds = [(m["msg_type"], m["content"].get("execution_state")) for m in iopub]
+    if silent:
+        if kinds != [("status", "busy"), ("status", "idle")]:
+            raise MessageSpecError(f"{request_type} (silent): IOPub should carry busy and idle only, got {kinds}")
+        return
     if not kinds or kinds[0] != ("status", "busy"):
         raise MessageSpecError(f"{request_type}: IOPub should open with status busy, got {kinds}")
     if kinds[-1] != ("status", "idle"):

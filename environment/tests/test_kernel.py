@@ -2,6 +2,8 @@
 import threading
 import time
 
+from jupyter_msgspec import check_bracketing, validate
+
 
 def streams(outputs, name):
     return "".join(o["content"]["text"] for o in outputs if o["msg_type"] == "stream" and o["content"]["name"] == name)
@@ -112,16 +114,64 @@ def test_completion_and_inspection(kernel):
 
 def test_interrupt_stops_loop_and_kernel_stays_usable(kernel):
     kernel.execute("long steps = 0;")
-    timer = threading.Timer(1.5, kernel.km.interrupt_kernel)
+    # Interrupt once the loop runs (it prints on its first step; one snippet, as a line before it would be another
+    # snippet and an interrupt while the loop compiles stops it before it starts).
+    started = threading.Event()
+    timer = threading.Thread(target=lambda: started.wait(120) and kernel.km.interrupt_kernel())
     timer.start()
     reply, outputs = kernel.execute(
-        "while (true) {\n  steps++;\n  io.github.promptscope.util.Interrupts.check();\n}", timeout=60)
+        'while (true) {\n  if (steps++ == 0) System.out.println("looping");\n  io.github.promptscope.util.Interrupts.check();\n}',
+        timeout=60, on_output=lambda msg: msg["msg_type"] == "stream" and started.set())
     timer.join()
     assert reply["status"] == "error"
     tb = "\n".join([o for o in outputs if o["msg_type"] == "error"][0]["content"]["traceback"])
     assert "Interrupted" in tb, tb
     assert int(kernel.value("steps")["text/plain"]) > 0
     assert kernel.value("6 * 7")["text/plain"] == "42"
+
+
+def test_interrupt_mid_search_keeps_variables_and_model(kernel):
+    # A notebook's usual shape: state built up in earlier cells, then a long iPrompt search stopped half way.
+    reply, outputs = kernel.execute(
+        'int kept = 7;\nString note = "set before the search";\nLanguageModel lm = LanguageModel.loadDefault();\n'
+        'Dataset ds = Datasets.get("add_two", 1, 100);\n'
+        'Double[] before = lm.logProbs("Return the sum of the inputs.").logprobs();', timeout=300)
+    assert reply["status"] == "ok", outputs
+    msg_id = kernel.kc.execute('SearchResult r = Explain.dataset(ds).with(lm).seed(1).budget(Budget.steps(10_000))'
+                               '.iprompt();')
+    iopub, progress, interrupted_at, idle_at = [], "", None, None
+    while idle_at is None:
+        msg = kernel.kc.get_iopub_msg(timeout=600)
+        validate(msg)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        iopub.append(msg)
+        if msg["msg_type"] == "stream":
+            progress += msg["content"]["text"]
+            if interrupted_at is None and "/" in progress:  # the progress line: the search has taken a step
+                interrupted_at = time.time()
+                kernel.km.interrupt_kernel()
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            idle_at = time.time()
+    check_bracketing(iopub, "execute_request")
+    reply = kernel.kc.get_shell_msg(timeout=60)
+    validate(reply, "execute_reply", msg_id)
+    assert interrupted_at is not None, f"the search ended before its progress line: {progress!r}"
+    # Stopped at its next step, not at the end of 10,000 (the wait is printed, held only to a loose bound).
+    print(f"interrupt to idle: {idle_at - interrupted_at:.1f} s; progress {progress.strip()!r}")
+    assert idle_at - interrupted_at < 120
+    assert reply["content"]["status"] == "error", reply["content"]
+    tb = "\n".join(reply["content"]["traceback"])
+    assert "Interrupted" in tb and "variables defined before the interrupt are kept" in tb, tb
+    # The earlier cells' state is intact, and the model scores as it did before the search.
+    assert "7 set before the search" in kernel.value('kept + " " + note')["text/plain"]
+    assert kernel.value('Arrays.equals(before, lm.logProbs("Return the sum of the inputs.").logprobs())')[
+        "text/plain"] == "true"
+    # The search's worker stopped with the cell: no other notebook thread is left running it.
+    busy = kernel.value('Thread.getAllStackTraces().keySet().stream().filter(t -> t != Thread.currentThread()'
+                        ' && t.getName().startsWith("notebook-") && t.getState() == Thread.State.RUNNABLE).count()')
+    assert busy["text/plain"] == "0", busy
+    kernel.execute("lm.close();")
 
 
 def test_restart_clears_state(kernel):

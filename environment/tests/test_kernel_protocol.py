@@ -64,6 +64,52 @@ def test_execute_stream_and_error(kernel):
     assert reply["status"] == "error" and reply["ename"]  # the error reply's fields are checked by validate
     errors = [o["content"] for o in outputs if o["msg_type"] == "error"]
     assert len(errors) == 1 and "java.lang.IllegalStateException: no" in "\n".join(errors[0]["traceback"])
+    assert reply["traceback"] == errors[0]["traceback"], "the reply shows the error as the broadcast does"
+
+
+def silent_execute(kernel, code):
+    """A silent execute_request, as a front end sends one for its own bookkeeping; collect() checks that its
+    IOPub messages are busy and idle alone (jupyter_msgspec.check_bracketing)."""
+    reply, iopub = kernel.request("execute_request", {"code": code, "silent": True, "store_history": True,
+                                                     "user_expressions": {}, "allow_stdin": False})
+    return reply["content"], iopub
+
+
+def test_silent_execute_runs_but_broadcasts_nothing(kernel):
+    # Spec 5.x: silent=true broadcasts no execute_input, no execute_result and no output, and forces
+    # store_history=false. basekernel published all of them; a stream left in its buffer (print without
+    # a newline) must not surface in the next cell either.
+    counted, _ = kernel.execute("1")
+    for code in ('System.out.println("to out");\nSystem.err.println("to err");\n6 * 7',
+                 'display(io.github.promptscope.plots.Html.of("<b>shown</b>"));',
+                 'System.out.print("old");\nclearOutput();\nint setSilently = 5;\nSystem.out.print("tail")'):
+        reply, iopub = silent_execute(kernel, code)
+        assert reply["status"] == "ok", reply
+        assert iopub_types(iopub) == ["status", "status"], iopub
+    reply, iopub = silent_execute(kernel, 'throw new IllegalStateException("quiet");')
+    assert iopub_types(iopub) == ["status", "status"], iopub
+    assert reply["status"] == "error" and "java.lang.IllegalStateException: quiet" in "\n".join(reply["traceback"])
+    # the silent cells ran: their variables exist; no stream of theirs reaches the next cell
+    after, outputs = kernel.execute("setSilently * 2")
+    assert [o["msg_type"] for o in outputs] == ["execute_result"], outputs
+    assert outputs[0]["content"]["data"]["text/plain"] == "10"
+    assert after["execution_count"] == counted["execution_count"] + 1, "silent executes take no count"
+
+
+def test_store_history_false_shows_output_but_takes_no_count(kernel):
+    counted, _ = kernel.execute("1")
+    reply, iopub = kernel.request("execute_request", {"code": 'System.out.println("seen");\n40 + 2', "silent": False,
+                                                     "store_history": False, "user_expressions": {},
+                                                     "allow_stdin": False})
+    c = reply["content"]
+    assert c["status"] == "ok"
+    assert iopub_types(iopub) == ["status", "execute_input", "stream", "execute_result", "status"]
+    assert iopub[3]["content"]["data"]["text/plain"] == "42"
+    # not stored: the counter stays where it stands (the next stored cell's number) for this cell's messages
+    assert c["execution_count"] == counted["execution_count"] + 1
+    assert iopub[1]["content"]["execution_count"] == iopub[3]["content"]["execution_count"] == c["execution_count"]
+    after, _ = kernel.execute("2")
+    assert after["execution_count"] == counted["execution_count"] + 1
 
 
 def test_complete_reply(kernel):
@@ -103,9 +149,10 @@ def test_history_tail_range_search(kernel):
         for code in ("int h = 1;", "h + 1", "h + 1", 'System.out.println("no value");'):
             reply, _ = k.execute(code)
             counts.append(reply["execution_count"])
-        k.execute("h", silent=True)  # silent: not in the history
+        k.execute("h", silent=True)  # silent: not in the history, no count
         k.execute("h * 100", store_history=False)
         first, second, third, fourth = counts
+        assert counts == [1, 2, 3, 4]
         tail, _ = k.request("history_request", {"hist_access_type": "tail", "n": 2, "output": False, "raw": True})
         assert tail["content"]["history"] == [[1, third, "h + 1"], [1, fourth, 'System.out.println("no value");']]
         rng, _ = k.request("history_request", {"hist_access_type": "range", "session": 0, "start": second,
@@ -118,6 +165,8 @@ def test_history_tail_range_search(kernel):
                                                       "output": True, "raw": False})
         assert [e[1] for e in everything["content"]["history"]] == counts
         assert everything["content"]["history"][3][2] == ['System.out.println("no value");', None]
+        last, _ = k.execute("h")
+        assert last["execution_count"] == 5, "neither the silent nor the unstored cell took a count"
     finally:
         k.kc.stop_channels()
         k.km.shutdown_kernel(now=True)

@@ -7,6 +7,7 @@ import io.github.promptscope.plots.Tables;
 import io.github.promptscope.results.RecordStore;
 import io.github.promptscope.results.Results;
 import io.github.promptscope.results.SweepReport;
+import io.github.promptscope.util.Progress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,8 +47,8 @@ final class GeneralizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.setProperty("promptscope.progress", "off");
-        try (LanguageModel lm = model.load()) {
+        // The report below replaces the inner searches' progress; scoped, so a notebook's next call still shows its own.
+        try (Progress.Off quiet = Progress.off(); LanguageModel lm = model.load()) {
             RecordStore store = RecordStore.at(out);
             SweepReport report = GeneralizationSweep.of(lm, records).maxTest(maxTest).maxNewTokens(newTokens).beams(beams)
                     .run(store);

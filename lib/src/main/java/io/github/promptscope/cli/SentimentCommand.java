@@ -6,6 +6,7 @@ import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.plots.Tables;
 import io.github.promptscope.results.RecordStore;
 import io.github.promptscope.results.SweepReport;
+import io.github.promptscope.util.Progress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,8 +52,8 @@ final class SentimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.setProperty("promptscope.progress", "off");
-        try (LanguageModel lm = model.load()) {
+        // The report below replaces the inner searches' progress; scoped, so a notebook's next call still shows its own.
+        try (Progress.Off quiet = Progress.off(); LanguageModel lm = model.load()) {
             RecordStore store = RecordStore.at(out);
             SentimentExperiment exp = SentimentExperiment.of(lm).dataDir(dataDir).datasets(datasets.toArray(String[]::new))
                     .seeds(seeds.stream().mapToLong(Long::longValue).toArray())

@@ -5,11 +5,14 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import jdk.jshell.execution.DirectExecutionControl;
 
@@ -19,7 +22,11 @@ import jdk.jshell.execution.DirectExecutionControl;
  *
  * <ul>
  *   <li>Each snippet runs on a worker thread, so the kernel's control channel can interrupt it
- *       ({@link #interrupt()} sets the worker's interrupt flag; loops check it between steps).</li>
+ *       ({@link #interrupt()} sets the worker's interrupt flag; loops check it between steps). The snippet
+ *       ends when its code has stopped, not at the interrupt: a search step finishes its scoring batch
+ *       first, and the next cell never runs beside it on the same model. Code that never checks is left
+ *       running after {@link #STOP_WAIT_SECONDS} and the cell says so. An interrupt that comes while
+ *       JShell is still compiling the snippet stops it before its code starts.</li>
  *   <li>The worker's context class loader is the notebook's loader, so libraries that discover
  *       services or resources through it (DJL's engine, Tablesaw's readers) see what the notebook
  *       sees, including jars added with {@code %classpath} or {@code %maven}.</li>
@@ -42,8 +49,10 @@ final class InProcessExecution extends DirectExecutionControl {
         return t;
     });
     private final Map<String, Object> values = new ConcurrentHashMap<>();
-    private final Set<Future<?>> running = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
     private volatile boolean interrupted;
+    /** When the last interrupt came (System.nanoTime), to give up waiting on code that never checks. */
+    private volatile long interruptedAt;
     private volatile Throwable lastThrown;
     private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
 
@@ -52,22 +61,28 @@ final class InProcessExecution extends DirectExecutionControl {
         ClassLoader notebookLoader = doitMethod.getDeclaringClass().getClassLoader();
         Future<Object> f = workers.submit(() -> {
             Thread self = Thread.currentThread();
+            Thread.interrupted(); // an interrupt aimed at this pooled thread's previous snippet is not for this one
+            running.add(self);
             ClassLoader previous = self.getContextClassLoader();
             self.setContextClassLoader(notebookLoader);
             try {
+                if (interrupted) { // the stop button was pressed while JShell compiled this snippet
+                    throw new CancellationException("interrupted");
+                }
                 return doitMethod.invoke(null);
             } finally {
+                running.remove(self);
                 self.setContextClassLoader(previous);
                 Thread.interrupted(); // a pooled thread must not carry an old interrupt into the next cell
             }
         });
-        running.add(f);
         try {
-            Object value = f.get();
+            Object value = awaitStopped(f);
             String key = UUID.randomUUID().toString();
             values.put(key, value == null ? NULL : value);
             return key;
         } catch (ExecutionException e) {
+            // After an interrupt, the evaluator reports any failure as the interrupt (CellInterrupted).
             Throwable cause = e.getCause();
             if (cause instanceof InvocationTargetException ite && ite.getCause() != null) {
                 lastThrown = ite.getCause();
@@ -75,17 +90,33 @@ final class InProcessExecution extends DirectExecutionControl {
             }
             lastThrown = cause;
             throw cause instanceof Exception ex ? ex : new RuntimeException(cause);
-        } catch (java.util.concurrent.CancellationException e) {
-            interrupted = true;
-            throw new StoppedException();
         } catch (InterruptedException e) {
-            f.cancel(true);
-            interrupted = true;
+            interrupt();
             throw new StoppedException();
-        } finally {
-            running.remove(f);
         }
     }
+
+    /**
+     * The snippet's value once its code has returned or thrown. After an interrupt, code that has not stopped
+     * within {@link #STOP_WAIT_SECONDS} (it never checks the interrupt flag) is left running and the cell ends.
+     */
+    private Object awaitStopped(Future<Object> f) throws ExecutionException, InterruptedException, StoppedException {
+        while (true) {
+            try {
+                return f.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                long since = interruptedAt;
+                if (interrupted && since != 0 && System.nanoTime() - since > TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS)) {
+                    System.err.println("Interrupted, but the cell's code is still running in the background: it did not "
+                            + "stop within " + STOP_WAIT_SECONDS + " s (long loops should call Interrupts.check()).");
+                    throw new StoppedException();
+                }
+            }
+        }
+    }
+
+    /** How long an interrupted snippet may take to reach its next interrupt check before the cell ends anyway. */
+    static final int STOP_WAIT_SECONDS = 60;
 
     @Override
     public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
@@ -112,9 +143,10 @@ final class InProcessExecution extends DirectExecutionControl {
 
     /** Interrupts every running snippet; the cell then fails with "interrupted". */
     void interrupt() {
-        interrupted = true;
-        for (Future<?> f : running) {
-            f.cancel(true);
+        interruptedAt = System.nanoTime();
+        interrupted = true; // set before interrupting: a snippet that starts after this sees it and does not run
+        for (Thread t : running) {
+            t.interrupt();
         }
     }
 

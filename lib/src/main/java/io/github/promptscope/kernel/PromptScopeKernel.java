@@ -42,6 +42,8 @@ public final class PromptScopeKernel extends BaseKernel {
     private volatile ShellReplyEnvironment cellEnv;
     /** The running cell's result as text/plain, for the history's output; null when it shows none. */
     private volatile String cellOutput;
+    /** The running cell's reply environment when it is a {@link SpecReplyEnvironment} (always, from KernelLauncher). */
+    private volatile SpecReplyEnvironment cellReplies;
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "stream-flusher");
         t.setDaemon(true);
@@ -102,8 +104,10 @@ public final class PromptScopeKernel extends BaseKernel {
     }
 
     /**
-     * basekernel's handlers, with two additions: each executed cell goes into the history (unless
-     * silent or store_history is false, as the spec says), and history_request is answered from it.
+     * basekernel's handlers, with these changes: each executed cell goes into the history (unless
+     * silent or store_history is false, as the spec says), and history_request is answered from it; a
+     * silent execute broadcasts nothing but busy and idle; and only a cell stored in the history takes
+     * an execution count.
      */
     @Override
     public void becomeHandlerForConnection(JupyterConnection connection) {
@@ -119,15 +123,27 @@ public final class PromptScopeKernel extends BaseKernel {
     private void executeRecorded(ShellHandler<ExecuteRequest> execute, ShellReplyEnvironment env,
                                  Message<ExecuteRequest> msg) {
         ExecuteRequest request = msg.getContent();
+        boolean stored = request.shouldStoreHistory() && !request.isSilent(); // silent forces store_history=false
+        cellReplies = env instanceof SpecReplyEnvironment spec ? spec : null;
+        if (request.isSilent() && cellReplies != null) {
+            cellReplies.silence();
+        }
         int line = executionCount.get(); // the count basekernel's handler takes for this cell
         cellOutput = null;
-        cellEnv = env;
+        cellEnv = request.isSilent() ? null : env; // clearOutput() is output too
         try {
             execute.handle(env, msg);
         } finally {
             cellEnv = null;
+            cellReplies = null;
+            if (!stored) {
+                // basekernel counts every execute; the spec counts only those stored in the history, and a cell
+                // that stores none reports the counter as it stands. Shell requests run one at a time, so
+                // nothing else took a count in between.
+                executionCount.decrementAndGet();
+            }
         }
-        if (request.shouldStoreHistory() && !request.isSilent()) {
+        if (stored) {
             history.add(line, request.getCode(), cellOutput);
         }
     }
@@ -180,7 +196,13 @@ public final class PromptScopeKernel extends BaseKernel {
 
     @Override
     public List<String> formatError(Exception e) {
-        return ErrorText.lines(e);
+        List<String> lines = ErrorText.lines(e);
+        SpecReplyEnvironment replies = cellReplies;
+        if (replies != null) {
+            // basekernel formats only the error it broadcasts, just before it replies: the reply gets the same lines
+            replies.replyTraceback(lines);
+        }
+        return lines;
     }
 
     @Override

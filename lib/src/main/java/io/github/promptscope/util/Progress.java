@@ -20,8 +20,11 @@ public interface Progress extends AutoCloseable {
     @Override
     void close();
 
+    /** The system property that picks the display: {@code bar} (default), {@code line} or {@code off}. */
+    String PROPERTY = "promptscope.progress";
+
     static Progress start(String task, long total, long alreadyDone) {
-        String mode = System.getProperty("promptscope.progress", "bar");
+        String mode = System.getProperty(PROPERTY, "bar");
         return switch (mode) {
             case "off" -> new Progress() {
                 @Override
@@ -33,6 +36,34 @@ public interface Progress extends AutoCloseable {
             case "line" -> new LineProgress(task, total, System.out);
             default -> new BarProgress(task, total, alreadyDone);
         };
+    }
+
+    /**
+     * Progress off until the returned scope closes, then the setting from before (a notebook's {@code line}, or
+     * none) back: for a command whose own output replaces the inner loops' progress, without silencing the
+     * calls that come after it in the same JVM. Use in try-with-resources.
+     */
+    static Off off() {
+        return new Off(System.getProperty(PROPERTY));
+    }
+
+    /** The scope {@link #off()} opens; closing it restores the setting it found. */
+    final class Off implements AutoCloseable {
+        private final String previous;
+
+        private Off(String previous) {
+            this.previous = previous;
+            System.setProperty(PROPERTY, "off");
+        }
+
+        @Override
+        public void close() {
+            if (previous == null) {
+                System.clearProperty(PROPERTY);
+            } else {
+                System.setProperty(PROPERTY, previous);
+            }
+        }
     }
 
     /** A terminal bar on stderr, so it never mixes with a command's output on stdout. */

@@ -28,6 +28,25 @@ class ExperimentCommandsTest {
     }
 
     @Test
+    void bothCommandsLeaveTheCallersProgressSettingAsTheyFoundIt(@TempDir Path tmp) {
+        // A notebook (progress "line") that runs a command and then the library must still see its progress line;
+        // both commands once set "off" for the whole JVM. Each run here fails after the setting is taken.
+        System.setProperty("promptscope.progress", "line");
+        try {
+            CommandsTest.Run gen = CommandsTest.run("generalize", "--records", tmp.resolve("nope").toString(), "--out",
+                    tmp.resolve("gen").toString());
+            assertEquals(1, gen.code(), gen.err());
+            assertEquals("line", System.getProperty("promptscope.progress"), "after generalize");
+            CommandsTest.Run sent = CommandsTest.run("sentiment", "--out", tmp.resolve("s").toString(), "--datasets",
+                    "sst2", "--data-dir", tmp.toString());
+            assertEquals(1, sent.code(), sent.err());
+            assertEquals("line", System.getProperty("promptscope.progress"), "after sentiment");
+        } finally {
+            System.setProperty("promptscope.progress", "off");
+        }
+    }
+
+    @Test
     void generalizeNamesAMissingRecordsFolder(@TempDir Path tmp) {
         CommandsTest.Run r = CommandsTest.run("generalize", "--records", tmp.resolve("nope").toString(), "--out",
                 tmp.resolve("gen").toString());

@@ -108,21 +108,55 @@ class JShellEvaluatorTest {
     @Test
     void interruptStopsALoopAndTheSessionStaysUsable() throws Exception {
         run("int progressBeforeStop = 0;");
+        String looping = "promptscope.test.looping"; // the cell runs in this JVM: it says when its loop runs
+        System.clearProperty(looping);
         CompletableFuture<Exception> cell = CompletableFuture.supplyAsync(() -> {
             try {
-                run("for (int i = 0; ; i++) {\n  progressBeforeStop = i;\n  io.github.promptscope.util.Interrupts.check();\n"
-                        + "  Thread.onSpinWait();\n}");
+                run("for (int i = 0; ; i++) {\n  progressBeforeStop = i;\n  System.setProperty(\"" + looping + "\", \"yes\");\n"
+                        + "  io.github.promptscope.util.Interrupts.check();\n  Thread.onSpinWait();\n}");
                 return null;
             } catch (Exception e) {
                 return e;
             }
         });
-        Thread.sleep(500);
+        while (System.getProperty(looping) == null && !cell.isDone()) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(100);
         session.evaluator().interrupt();
+        System.clearProperty(looping);
         Exception e = cell.get(10, TimeUnit.SECONDS);
         assertInstanceOf(CellInterrupted.class, e, String.valueOf(e));
         assertTrue((Integer) run("progressBeforeStop") > 0);
         assertEquals(4, run("2 + 2"));
+    }
+
+    @Test
+    void anInterruptedCellEndsOnlyOnceItsCodeHasStopped() throws Exception {
+        // A search step does not check for interrupts inside a scoring batch: the cell must not end (and let the
+        // next cell use the same model) while the step still runs. Here a step spins for 3 s; the cell runs in
+        // this JVM, so it reports through a system property (JShell itself takes one cell at a time).
+        String inStep = "promptscope.test.inStep";
+        System.clearProperty(inStep);
+        CompletableFuture<Exception> cell = CompletableFuture.supplyAsync(() -> {
+            try {
+                run("while (true) {\n  System.setProperty(\"" + inStep + "\", \"yes\");\n"
+                        + "  long until = System.nanoTime() + 3_000_000_000L;\n"
+                        + "  while (System.nanoTime() < until) { Thread.onSpinWait(); }\n"
+                        + "  System.setProperty(\"" + inStep + "\", \"no\");\n"
+                        + "  io.github.promptscope.util.Interrupts.check();\n}");
+                return null;
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        while (!"yes".equals(System.getProperty(inStep)) && !cell.isDone()) {
+            Thread.sleep(20);
+        }
+        session.evaluator().interrupt();
+        assertInstanceOf(CellInterrupted.class, cell.get(InProcessExecution.STOP_WAIT_SECONDS + 30, TimeUnit.SECONDS));
+        assertEquals("no", System.getProperty(inStep), "the step had finished when the cell ended");
+        System.clearProperty(inStep);
     }
 
     @Test

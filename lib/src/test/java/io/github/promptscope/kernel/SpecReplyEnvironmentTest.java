@@ -57,6 +57,22 @@ class SpecReplyEnvironmentTest {
     }
 
     @Test
+    void anErrorExecuteReplyCarriesTheCellsFormattedTraceback() {
+        // basekernel's reply traceback is the kernel's own stack; the broadcast's formatted lines replace it
+        ErrorReply error = new ErrorReply("EvaluationFailure", "quiet", List.of("at BaseKernel.handleExecuteRequest"));
+        error.setExecutionCount(3);
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        Message<?> failed = new Message(null, ExecuteReply.MESSAGE_TYPE.error(), error);
+        assertEquals("{\"status\":\"error\",\"ename\":\"EvaluationFailure\",\"evalue\":\"quiet\","
+                + "\"traceback\":[\"java.lang.IllegalStateException: quiet\",\"  at cell line 1\"],\"execution_count\":3}",
+                SpecReplyEnvironment.withStatus(failed, List.of("java.lang.IllegalStateException: quiet", "  at cell line 1"))
+                        .getContent().toString());
+        assertEquals("{\"status\":\"ok\",\"execution_count\":4,\"user_expressions\":{},\"payload\":[]}",
+                SpecReplyEnvironment.withStatus(new Message<>(null, MessageType.EXECUTE_REPLY, new ExecuteReply(4, Map.of())),
+                        List.of("not for an ok reply")).getContent().toString());
+    }
+
+    @Test
     void isCompleteKeepsItsOwnStatus() {
         assertEquals("{\"status\":\"invalid\",\"indent\":\"\"}",
                 sent(MessageType.IS_COMPLETE_REPLY, IsCompleteReply.INVALID_CODE).toString());

@@ -3,34 +3,21 @@ package io.github.promptscope.metrics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.promptscope.data.Datasets;
 import io.github.promptscope.data.Example;
 import io.github.promptscope.lm.GenerationConfig;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.lm.tokenizer.TokenIds;
 import io.github.promptscope.metrics.HeldOutAccuracy.Placement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Beam search on the default model against greedy decoding and an exhaustive two-token search over the top first tokens. */
 class BeamSearchTest {
 
-    private static LanguageModel lm;
-
-    @BeforeAll
-    static void load() {
-        lm = LanguageModel.loadDefault();
-    }
-
-    @AfterAll
-    static void close() {
-        lm.close();
-    }
+    private static final LanguageModel lm = MetricsTestModels.defaultModel();
 
     private static long[] prefix() {
-        Example e = Datasets.get("add_two", 1, 100).test().get(0);
+        Example e = MetricsTestModels.addTwoHeldOut().get(0);
         return HeldOutAccuracy.prefix(lm, " Return the sum of the inputs", e.input(), Placement.BEFORE_INPUT, 7);
     }
 
@@ -75,7 +62,7 @@ class BeamSearchTest {
 
     @Test
     void beamContainmentEqualsGreedyContainmentWithOneBeam() {
-        List<Example> test = Datasets.get("add_two", 1, 100).test().subList(0, 4);
+        List<Example> test = MetricsTestModels.addTwoHeldOut().subList(0, 4);
         HeldOutAccuracy.Result greedy = HeldOutAccuracy.containment(lm, " Add", test, Placement.BEFORE_INPUT, 7, 1);
         for (int i = 0; i < test.size(); i++) {
             long[] p = HeldOutAccuracy.prefix(lm, " Add", test.get(i).input(), Placement.BEFORE_INPUT, 7);

@@ -10,32 +10,16 @@ import io.github.promptscope.data.Example;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.metrics.HeldOutAccuracy.Placement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Held-out prompt accuracy on the shipped default model: known answers and the masked scorer's ids. */
 class HeldOutAccuracyTest {
 
-    private static LanguageModel lm;
-
-    @BeforeAll
-    static void load() {
-        lm = LanguageModel.loadDefault();
-    }
-
-    @AfterAll
-    static void close() {
-        lm.close();
-    }
-
-    private static List<Example> addTwoHeldOut() {
-        return Datasets.get("add_two", 1, 100).test(); // the 25 rows the seed-1 search never saw
-    }
+    private static final LanguageModel lm = MetricsTestModels.defaultModel();
 
     @Test
     void theTrueDescriptionBeatsNoPromptAndAWrongOne() {
-        List<Example> test = addTwoHeldOut();
+        List<Example> test = MetricsTestModels.addTwoHeldOut();
         assertEquals(25, test.size());
         double truth = HeldOutAccuracy.containment(lm, " Return the sum of the inputs", test, Placement.BEFORE_INPUT, 7)
                 .accuracy();
@@ -50,7 +34,7 @@ class HeldOutAccuracyTest {
     @Test
     void oneNewTokenCanNeverContainATwoTokenAnswer() {
         // the default model writes " 16" as " " then "16": a single generated token is at best " "
-        List<Example> test = addTwoHeldOut();
+        List<Example> test = MetricsTestModels.addTwoHeldOut();
         HeldOutAccuracy.Result r = HeldOutAccuracy.containment(lm, " Return the sum of the inputs", test,
                 Placement.BEFORE_INPUT, 1);
         assertEquals(0.0, r.accuracy());
@@ -67,7 +51,7 @@ class HeldOutAccuracyTest {
 
     @Test
     void batchedGenerationEqualsOneAtATime() {
-        List<Example> test = addTwoHeldOut().subList(0, 3);
+        List<Example> test = MetricsTestModels.addTwoHeldOut().subList(0, 3);
         HeldOutAccuracy.Result all = HeldOutAccuracy.containment(lm, " Add the two numbers", test, Placement.BEFORE_INPUT, 7);
         for (int i = 0; i < test.size(); i++) {
             HeldOutAccuracy.Result one = HeldOutAccuracy.containment(lm, " Add the two numbers", test.subList(i, i + 1),
@@ -108,9 +92,10 @@ class HeldOutAccuracyTest {
 
     @Test
     void everyMathAnswerStartsWithTheSameTokenSoMaskedHasOneChoice() {
-        HeldOutAccuracy.Result r = HeldOutAccuracy.masked(lm, "", addTwoHeldOut(), Placement.BEFORE_INPUT);
+        List<Example> test = MetricsTestModels.addTwoHeldOut();
+        HeldOutAccuracy.Result r = HeldOutAccuracy.masked(lm, "", test, Placement.BEFORE_INPUT);
         assertEquals(1, r.choices());
-        assertArrayEquals(lm.tokenizer().encode(" "), HeldOutAccuracy.answerFirstTokens(lm, addTwoHeldOut()));
+        assertArrayEquals(lm.tokenizer().encode(" "), HeldOutAccuracy.answerFirstTokens(lm, test));
         assertEquals(1.0, r.accuracy());
     }
 }
