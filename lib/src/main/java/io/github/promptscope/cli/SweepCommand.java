@@ -8,6 +8,7 @@ import io.github.promptscope.plots.Tables;
 import io.github.promptscope.results.SweepReport;
 import io.github.promptscope.results.SweepPlan;
 import io.github.promptscope.results.cluster.Submission;
+import io.github.promptscope.util.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,11 +58,11 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.setProperty("promptscope.progress", "off"); // the sweep's own bar reports progress
         if (!slurm.slurm && slurm.dryRun) {
             throw new IllegalArgumentException("--dry-run prints the SLURM script: give it with --slurm");
         }
-        try (LanguageModel lm = model.load()) {
+        // the sweep's own bar reports progress; the searches' bars are off while it runs
+        try (Progress.Off quiet = Progress.off(); LanguageModel lm = model.load()) {
             RecordStore store = new RecordStore(results, experiment);
             RecoverySweep sweep = RecoverySweep.of(lm).tasks(tasks.toArray(String[]::new))
                     .methods(methods.toArray(String[]::new)).seeds(seeds.stream().mapToLong(Long::longValue).toArray())

@@ -2,6 +2,7 @@ package io.github.promptscope.cli;
 
 import io.github.promptscope.experiments.SweepWorker;
 import io.github.promptscope.results.SweepPlan;
+import io.github.promptscope.util.Progress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,9 +25,11 @@ final class SweepRunOneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.setProperty("promptscope.progress", "off");
         SweepPlan plan = SweepPlan.read(manifest);
-        List<SweepWorker.Outcome> outcomes = SweepWorker.run(plan, index, chunk);
+        List<SweepWorker.Outcome> outcomes;
+        try (Progress.Off quiet = Progress.off()) { // a batch job: no bars in the SLURM log
+            outcomes = SweepWorker.run(plan, index, chunk);
+        }
         boolean failed = false;
         for (SweepWorker.Outcome o : outcomes) {
             String what = o.index() + " " + o.config().id() + " " + o.config().dataset() + " " + o.config().method()

@@ -1,6 +1,7 @@
 package io.github.promptscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -28,9 +29,9 @@ class ExperimentCommandsTest {
     }
 
     @Test
-    void bothCommandsLeaveTheCallersProgressSettingAsTheyFoundIt(@TempDir Path tmp) {
+    void theExperimentCommandsLeaveTheCallersProgressSettingAsTheyFoundIt(@TempDir Path tmp) {
         // A notebook (progress "line") that runs a command and then the library must still see its progress line;
-        // both commands once set "off" for the whole JVM. Each run here fails after the setting is taken.
+        // the commands once set "off" for the whole JVM. Each run here fails after the setting is taken.
         System.setProperty("promptscope.progress", "line");
         try {
             CommandsTest.Run gen = CommandsTest.run("generalize", "--records", tmp.resolve("nope").toString(), "--out",
@@ -41,6 +42,10 @@ class ExperimentCommandsTest {
                     "sst2", "--data-dir", tmp.toString());
             assertEquals(1, sent.code(), sent.err());
             assertEquals("line", System.getProperty("promptscope.progress"), "after sentiment");
+            CommandsTest.Run sweep = CommandsTest.run("sweep", "--tasks", "no_such_task", "--results",
+                    tmp.resolve("r").toString());
+            assertNotEquals(0, sweep.code(), sweep.err());
+            assertEquals("line", System.getProperty("promptscope.progress"), "after sweep");
         } finally {
             System.setProperty("promptscope.progress", "off");
         }
