@@ -1,5 +1,7 @@
 package io.github.promptscope.results;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.promptscope.util.FuzzContract;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -27,6 +29,8 @@ class RunRecordFuzzTest {
         Path file = Files.write(store.path("0123456789abcdef"), input);
         FuzzContract.namedErrorsOnly(() -> store.read("0123456789abcdef"), file.toString(),
                 List.of(UncheckedIOException.class));
-        FuzzContract.namedErrorsOnly(() -> Results.scan(file), file.toString(), List.of(IllegalArgumentException.class));
+        FuzzContract.namedErrorsOnly(() -> Results.scan(file).skipped().forEach(reason -> assertTrue(
+                reason.startsWith(file + ": "), "a skipped file is named first: " + reason)),
+                file.toString(), List.of(IllegalArgumentException.class));
     }
 }
