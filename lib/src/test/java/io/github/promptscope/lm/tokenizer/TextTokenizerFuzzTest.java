@@ -1,5 +1,7 @@
 package io.github.promptscope.lm.tokenizer;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.promptscope.lm.checkpoint.CheckpointException;
 import io.github.promptscope.util.FuzzContract;
 
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzes {@code tokenizer.json} loading: PromptScope's own read of the vocabulary size, then DJL's
- * Hugging Face tokenizer (native), then one encode and decode. Corpus:
+ * Hugging Face tokenizer (native Rust, which parses the file again). Loading only: encoding with a
+ * tokenizer that loaded is the runtime's business, not the parser's. Corpus:
  * {@code TextTokenizerFuzzTestInputs/loadsTokenizerJson/}.
  */
 class TextTokenizerFuzzTest {
@@ -25,7 +28,7 @@ class TextTokenizerFuzzTest {
         Path file = Files.write(tmp.resolve("tokenizer.json"), input);
         FuzzContract.namedErrorsOnly(() -> {
             try (TextTokenizer t = TextTokenizer.load(tmp)) {
-                t.decode(t.encode("ab ba"));
+                assertTrue(t.vocabSize() > 0, "vocabulary size " + t.vocabSize());
             }
         }, file.toString(), List.of(CheckpointException.class));
     }
