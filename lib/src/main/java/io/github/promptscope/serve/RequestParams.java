@@ -98,7 +98,8 @@ final class RequestParams {
         for (JsonNode m : list) {
             JsonNode role = m.path("role");
             if (!role.isTextual() || !List.of("system", "developer", "user", "assistant").contains(role.asText())) {
-                throw ApiError.invalid("each message needs a role of system, developer, user or assistant", "messages");
+                throw ApiError.invalid("'messages': each message needs a role of system, developer, user or assistant",
+                        "messages");
             }
             JsonNode content = m.path("content");
             String text;
@@ -108,13 +109,14 @@ final class RequestParams {
                 StringBuilder sb = new StringBuilder();
                 for (JsonNode part : content) {
                     if (!"text".equals(part.path("type").asText()) || !part.path("text").isTextual()) {
-                        throw ApiError.invalid("only text content parts are supported", "messages");
+                        throw ApiError.invalid("'messages': only text content parts are supported", "messages");
                     }
                     sb.append(part.path("text").asText());
                 }
                 text = sb.toString();
             } else {
-                throw ApiError.invalid("each message needs content: a string or a list of text parts", "messages");
+                throw ApiError.invalid("'messages': each message needs content: a string or a list of text parts",
+                        "messages");
             }
             String r = role.asText().equals("developer") ? "system" : role.asText();
             out.add(new ChatMessage(r, text));
