@@ -84,7 +84,10 @@ public final class SafetensorsFile {
         }
     }
 
-    /** A header list of non-negative integers ({@code length} of them, unless -1), or an error naming the tensor and field. */
+    /**
+     * A header list of non-negative integers ({@code length} of them, unless -1), or an error naming
+     * the tensor and the field.
+     */
     private long[] nonNegativeLongs(JsonNode list, String tensor, String field, int length) {
         if (!list.isArray() || (length >= 0 && list.size() != length)) {
             throw new CheckpointException(file, "tensor '" + tensor + "': '" + field + "' must be a list of "

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Fuzzes {@code config.json} parsing (GPT-2 and Llama fields). Corpus: {@code ModelConfigFuzzTestInputs/readsConfigJson/}. */
+/**
+ * Fuzzes {@code config.json} parsing (GPT-2 and Llama fields).
+ * Corpus: {@code ModelConfigFuzzTestInputs/readsConfigJson/}.
+ */
 class ModelConfigFuzzTest {
 
     @TempDir
