@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,9 @@ public final class Results {
      * nested fields flattened to dotted column names. Columns are typed from their values:
      * integers become {@link LongColumn} (groupable), other numbers {@link DoubleColumn}, booleans
      * {@link BooleanColumn}, anything else {@link StringColumn}; a field a record lacks is missing.
-     * A file that is not valid JSON (cut short, hand-edited) is skipped with a warning on stderr: one
-     * damaged file never hides the others ({@link #scan} returns the list instead).
+     * A file that is not valid JSON (cut short, hand-edited), or a record with a field whose name differs
+     * from another column's only in case, is skipped with a warning on stderr: one damaged file never
+     * hides the others ({@link #scan} returns the list instead).
      */
     public static Table load(Path... paths) {
         Scan scan = scan(paths);
@@ -62,13 +64,21 @@ public final class Results {
     public static Scan scan(Path... paths) {
         List<Map<String, JsonNode>> rows = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        Map<String, String> columnsByLowerCase = new HashMap<>();
         for (Path p : expand(paths)) {
             try {
                 JsonNode node = Json.MAPPER.readTree(p.toFile());
                 if (!isRunRecord(node)) {
                     continue; // other JSON under results/ (training logs, evaluations) is not a run
                 }
-                rows.add(JsonFlattener.flatten(node));
+                Map<String, JsonNode> row = JsonFlattener.flatten(node);
+                String clash = caseClash(row.keySet(), columnsByLowerCase);
+                if (clash != null) {
+                    skipped.add(p + ": " + clash);
+                    continue;
+                }
+                row.keySet().forEach(name -> columnsByLowerCase.putIfAbsent(name.toLowerCase(), name));
+                rows.add(row);
             } catch (IOException e) {
                 skipped.add(p + ": not valid JSON (" + firstLine(e.getMessage()) + ")");
             }
@@ -80,6 +90,21 @@ public final class Results {
             table.addColumns(column(name, rows));
         }
         return new Scan(table, skipped);
+    }
+
+    /**
+     * Tablesaw refuses two columns whose names differ only in case (it compares {@code toLowerCase()}),
+     * so a record with such a field cannot join the table: say which fields, or null when none clash.
+     */
+    private static String caseClash(Set<String> names, Map<String, String> columnsByLowerCase) {
+        Map<String, String> seen = new HashMap<>(columnsByLowerCase);
+        for (String name : names) {
+            String other = seen.putIfAbsent(name.toLowerCase(), name);
+            if (other != null && !other.equals(name)) {
+                return "field \"" + name + "\" differs from \"" + other + "\" only in case; table columns ignore case";
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String message) {

@@ -1,6 +1,5 @@
 package io.github.promptscope.serve;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.promptscope.backend.ChatMessage;
@@ -33,10 +32,6 @@ import java.util.List;
  */
 final class CompletionRoutes {
 
-    /** Prompts times choices in one request: bounded so one request cannot hold the model for long. */
-    private static final int MAX_CHOICES = 64;
-    private static final int MAX_BAD_WORDS = 64;
-
     private final OpenAiServer server;
     private final LocalTextModel model;
     private final ResponseJson out;
@@ -48,26 +43,17 @@ final class CompletionRoutes {
     }
 
     void completions(Context ctx) throws Exception {
-        RequestFields f = server.fields(ctx);
-        List<Object> prompts = f.prompts("prompt", MAX_CHOICES);
-        if (prompts.isEmpty()) {
-            throw ApiError.invalid("'prompt' is required: a string, a list of strings, or token ids", "prompt");
-        }
-        int maxTokens = f.integer("max_tokens", 16, 0, server.options.maxTokens());
-        Sampling s = sampling(f, maxTokens, 1.0);
-        int n = f.integer("n", 1, 1, CompletionRequest.MAX_N);
-        Integer logprobs = f.integer("logprobs", null, 0, CompletionRequest.MAX_LOGPROBS);
-        boolean echo = f.bool("echo", false);
-        boolean stream = f.bool("stream", false);
-        boolean usageInStream = includeUsage(f);
-        boolean batch = f.bool("batch", false);
-        boolean tokenIds = f.bool("return_token_ids", false);
-        if (prompts.size() * n > MAX_CHOICES) {
-            throw ApiError.invalid("prompts x n is at most " + MAX_CHOICES + ", got " + prompts.size() * n, "n");
-        }
-        if (batch && (stream || echo || logprobs != null)) {
-            throw ApiError.invalid("'batch' takes no stream, echo or logprobs", "batch");
-        }
+        RequestParams.Completion params = RequestParams.completion(server.fields(ctx), server.options.maxTokens());
+        List<Object> prompts = params.prompts();
+        int maxTokens = params.maxTokens();
+        Sampling s = params.sampling();
+        int n = params.n();
+        Integer logprobs = params.logprobs();
+        boolean echo = params.echo();
+        boolean stream = params.stream();
+        boolean usageInStream = params.usageInStream();
+        boolean batch = params.batch();
+        boolean tokenIds = params.tokenIds();
         // Streamed with logprobs, the chunks follow the finished generation, cut at the tokens' offsets;
         // without, each chunk goes out as its token is generated.
         boolean live = stream && logprobs == null;
@@ -196,18 +182,13 @@ final class CompletionRoutes {
     }
 
     void chat(Context ctx) throws Exception {
-        RequestFields f = server.fields(ctx);
-        List<ChatMessage> messages = messages(f);
-        Integer asked = f.has("max_completion_tokens")
-                ? f.integer("max_completion_tokens", null, 1, server.options.maxTokens())
-                : f.integer("max_tokens", null, 1, server.options.maxTokens());
-        Sampling s = sampling(f, asked == null ? 1 : asked, 1.0);
-        int n = f.integer("n", 1, 1, CompletionRequest.MAX_N);
-        boolean stream = f.bool("stream", false);
-        boolean usageInStream = includeUsage(f);
-        if (f.bool("logprobs", false)) {
-            throw ApiError.invalid("chat logprobs are not supported here; use /v1/completions with logprobs", "logprobs");
-        }
+        RequestParams.Chat params = RequestParams.chat(server.fields(ctx), server.options.maxTokens());
+        List<ChatMessage> messages = params.messages();
+        Integer asked = params.maxTokens();
+        Sampling s = params.sampling();
+        int n = params.n();
+        boolean stream = params.stream();
+        boolean usageInStream = params.usageInStream();
         ChatTemplate template = model.chatTemplate();
         String prompt;
         try {
@@ -298,60 +279,5 @@ final class CompletionRoutes {
         c.putNull("logprobs");
         c.put("finish_reason", finish);
         return o;
-    }
-
-    private static Sampling sampling(RequestFields f, int maxTokens, double defaultTemperature) {
-        double temperature = f.number("temperature", defaultTemperature, 0, false, 2);
-        double topP = f.number("top_p", 1.0, 0, true, 1);
-        // top_k is vLLM's extension; -1 there means no limit, as 0 does here.
-        int topK = Math.max(0, f.integer("top_k", 0, -1, Integer.MAX_VALUE));
-        List<String> stop = f.strings("stop", 4);
-        // The logits processors of LanguageModel.generate, under vLLM's names.
-        double penalty = f.number("repetition_penalty", 1.0, 0, true, 100);
-        int minTokens = f.integer("min_tokens", 0, 0, maxTokens);
-        boolean ignoreEos = f.bool("ignore_eos", false);
-        List<String> badWords = f.strings("bad_words", MAX_BAD_WORDS);
-        return new Sampling(maxTokens, temperature, topP, topK, stop, f.longValue("seed"), penalty, minTokens, ignoreEos,
-                badWords);
-    }
-
-    /** {@code stream_options.include_usage}: a last chunk with the usage and no choices. */
-    private static boolean includeUsage(RequestFields f) {
-        RequestFields options = f.object("stream_options");
-        return options != null && options.bool("include_usage", false);
-    }
-
-    /** The conversation: role and content per message; content may be a string or a list of text parts. */
-    private static List<ChatMessage> messages(RequestFields f) {
-        JsonNode list = f.array("messages");
-        if (list == null || list.isEmpty()) {
-            throw ApiError.invalid("'messages' is required: a non-empty list of {role, content}", "messages");
-        }
-        List<ChatMessage> out = new ArrayList<>();
-        for (JsonNode m : list) {
-            JsonNode role = m.path("role");
-            if (!role.isTextual() || !List.of("system", "developer", "user", "assistant").contains(role.asText())) {
-                throw ApiError.invalid("each message needs a role of system, developer, user or assistant", "messages");
-            }
-            JsonNode content = m.path("content");
-            String text;
-            if (content.isTextual()) {
-                text = content.asText();
-            } else if (content.isArray()) {
-                StringBuilder sb = new StringBuilder();
-                for (JsonNode part : content) {
-                    if (!"text".equals(part.path("type").asText()) || !part.path("text").isTextual()) {
-                        throw ApiError.invalid("only text content parts are supported", "messages");
-                    }
-                    sb.append(part.path("text").asText());
-                }
-                text = sb.toString();
-            } else {
-                throw ApiError.invalid("each message needs content: a string or a list of text parts", "messages");
-            }
-            String r = role.asText().equals("developer") ? "system" : role.asText();
-            out.add(new ChatMessage(r, text));
-        }
-        return out;
     }
 }

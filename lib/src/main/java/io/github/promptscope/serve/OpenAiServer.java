@@ -2,7 +2,6 @@ package io.github.promptscope.serve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -210,18 +209,7 @@ public final class OpenAiServer implements AutoCloseable {
             throw new ApiError(413, "invalid_request_error", "the body is larger than " + options.maxBodyBytes()
                     + " bytes", null, "request_too_large");
         }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiError.invalid("the body is not valid JSON: " + e.getOriginalMessage(), null);
-        } catch (java.io.IOException e) {
-            throw ApiError.invalid("the body cannot be read: " + e.getMessage(), null);
-        }
-        if (root == null || !root.isObject()) {
-            throw ApiError.invalid("the body must be a JSON object", null);
-        }
-        RequestFields f = new RequestFields((ObjectNode) root);
+        RequestFields f = RequestFields.parse(body);
         String asked = f.string("model", null);
         if (asked != null && !asked.equals(model.name())) {
             throw new ApiError(404, "invalid_request_error", "the model '" + asked + "' does not exist; this server"

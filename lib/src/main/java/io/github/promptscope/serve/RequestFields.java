@@ -1,6 +1,9 @@
 package io.github.promptscope.serve;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +15,29 @@ import java.util.List;
  */
 final class RequestFields {
 
+    /** Trailing tokens are an error: "{...} junk" is not one JSON object. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final ObjectNode body;
 
     RequestFields(ObjectNode body) {
         this.body = body;
+    }
+
+    /** A request body as fields: a 400 unless it is one JSON object. */
+    static RequestFields parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiError.invalid("the body is not valid JSON: " + e.getOriginalMessage(), null);
+        } catch (java.io.IOException e) {
+            throw ApiError.invalid("the body cannot be read: " + e.getMessage(), null);
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiError.invalid("the body must be a JSON object", null);
+        }
+        return new RequestFields((ObjectNode) root);
     }
 
     private JsonNode get(String name) {

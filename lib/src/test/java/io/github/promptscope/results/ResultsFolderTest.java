@@ -55,6 +55,25 @@ class ResultsFolderTest {
         assertEquals(0.5, sorted.doubleColumn(1).get(1), 1e-12);
     }
 
+    /** Tablesaw's column names ignore case; such a record used to throw and lose the whole table (found by fuzzing). */
+    @Test
+    void aFieldDifferingOnlyInCaseIsSkippedAndNamed() throws Exception {
+        RecordStore store = new RecordStore(dir, "math");
+        sweep(store, configs(3), new AtomicInteger());
+        // the last file read (files are read in name order), so the other two set the column's spelling
+        RunConfig last = configs(3).stream().max(java.util.Comparator.comparing(RunConfig::id)).orElseThrow();
+        Path odd = store.path(last.id());
+        Files.writeString(odd, Files.readString(odd).replace("\"reciprocal_rank\"", "\"Reciprocal_Rank\""));
+        Results.Scan scan = Results.scan(store.dir());
+        assertEquals(2, scan.runs().rowCount());
+        assertEquals(List.of(odd + ": field \"metrics.Reciprocal_Rank\" differs from \"metrics.reciprocal_rank\""
+                + " only in case; table columns ignore case"), scan.skipped());
+        // the metric is seed squared over 10: the mean of the two seeds left
+        double expected = configs(3).stream().filter(c -> c != last && !c.id().equals(last.id()))
+                .mapToDouble(c -> c.seed() * c.seed() / 10.0).average().orElseThrow();
+        assertEquals(expected, scan.runs().doubleColumn("metrics.reciprocal_rank").mean(), 1e-12);
+    }
+
     @Test
     void aDamagedRecordIsRunAgainAndOverwritten() throws Exception {
         RecordStore store = new RecordStore(dir, "math");

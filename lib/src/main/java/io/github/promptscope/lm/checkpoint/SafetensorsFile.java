@@ -23,10 +23,15 @@ public final class SafetensorsFile {
 
     /** Where one tensor lives in the file, as the header describes it. */
     public record Entry(String name, String dtype, long[] shape, long begin, long end) {
+        /** The product of the shape; {@code Long.MAX_VALUE} when it overflows (no file holds that many). */
         long elementCount() {
             long n = 1;
             for (long d : shape) {
-                n *= d;
+                try {
+                    n = Math.multiplyExact(n, d);
+                } catch (ArithmeticException overflow) {
+                    return Long.MAX_VALUE;
+                }
             }
             return n;
         }
@@ -67,20 +72,37 @@ public final class SafetensorsFile {
             if (e.getKey().equals("__metadata__")) {
                 continue;
             }
+            String name = e.getKey();
             JsonNode t = e.getValue();
-            JsonNode shapeNode = t.path("shape");
-            long[] shape = new long[shapeNode.size()];
-            for (int i = 0; i < shape.length; i++) {
-                shape[i] = shapeNode.get(i).asLong();
-            }
-            long begin = t.path("data_offsets").path(0).asLong();
-            long end = t.path("data_offsets").path(1).asLong();
-            Entry entry = new Entry(e.getKey(), t.path("dtype").asText(), shape, begin, end);
-            if (dataStart + end > fileSize || end < begin) {
-                throw new CheckpointException(file, "tensor '" + e.getKey() + "' lies outside the file");
+            long[] shape = nonNegativeLongs(t.path("shape"), name, "shape", -1);
+            long[] offsets = nonNegativeLongs(t.path("data_offsets"), name, "data_offsets", 2);
+            Entry entry = new Entry(name, t.path("dtype").asText(), shape, offsets[0], offsets[1]);
+            if (entry.end() > fileSize - dataStart || entry.end() < entry.begin()) {
+                throw new CheckpointException(file, "tensor '" + name + "' lies outside the file");
             }
             entries.put(e.getKey(), entry);
         }
+    }
+
+    /**
+     * A header list of non-negative integers ({@code length} of them, unless -1), or an error naming
+     * the tensor and the field.
+     */
+    private long[] nonNegativeLongs(JsonNode list, String tensor, String field, int length) {
+        if (!list.isArray() || (length >= 0 && list.size() != length)) {
+            throw new CheckpointException(file, "tensor '" + tensor + "': '" + field + "' must be a list of "
+                    + (length >= 0 ? length + " " : "") + "non-negative integers, got " + list);
+        }
+        long[] out = new long[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode v = list.get(i);
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
+                throw new CheckpointException(file, "tensor '" + tensor + "': '" + field + "' must be a list of "
+                        + "non-negative integers, got " + list);
+            }
+            out[i] = v.asLong();
+        }
+        return out;
     }
 
     public Path file() {
@@ -99,10 +121,10 @@ public final class SafetensorsFile {
                     file, "tensor '" + e.name() + "' has dtype " + e.dtype() + "; expected F32, F16, BF16 or F64");
         }
         long n = e.elementCount();
-        if (n * width != e.end() - e.begin()) {
+        if (n > (e.end() - e.begin()) / width || n * width != e.end() - e.begin()) {
             throw new CheckpointException(
                     file, "tensor '" + e.name() + "' holds " + (e.end() - e.begin()) + " bytes, its shape needs "
-                            + n * width);
+                            + (n > Long.MAX_VALUE / width ? "more than " + Long.MAX_VALUE : String.valueOf(n * width)));
         }
         if (n > Integer.MAX_VALUE - 8) {
             throw new CheckpointException(file, "tensor '" + e.name() + "' is too large to load (" + n + " elements)");

@@ -55,22 +55,26 @@ public final class TextTokenizer implements AutoCloseable {
     private static int vocabSizeOf(Path file) {
         try {
             JsonNode root = new ObjectMapper().readTree(file.toFile());
-            int max = -1;
+            long max = -1;
             JsonNode vocab = root.path("model").path("vocab");
             if (vocab.isObject()) {
                 for (Iterator<JsonNode> it = vocab.elements(); it.hasNext(); ) {
-                    max = Math.max(max, it.next().asInt());
+                    max = Math.max(max, it.next().asLong());
                 }
             } else if (vocab.isArray()) { // Unigram: a list of [piece, score]
                 max = vocab.size() - 1;
             }
             for (JsonNode added : root.path("added_tokens")) {
-                max = Math.max(max, added.path("id").asInt());
+                max = Math.max(max, added.path("id").asLong());
             }
             if (max < 0) {
                 throw new CheckpointException(file, "field 'model.vocab' is missing or empty");
             }
-            return max + 1;
+            if (max >= Integer.MAX_VALUE) { // one past it would not be an int (it was Integer.MIN_VALUE)
+                throw new CheckpointException(file, "token id " + max + " is too large; ids must be below "
+                        + Integer.MAX_VALUE);
+            }
+            return (int) max + 1;
         } catch (IOException e) {
             throw new CheckpointException(file, "not valid JSON: " + e.getMessage(), e);
         }
