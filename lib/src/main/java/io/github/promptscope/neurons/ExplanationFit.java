@@ -94,10 +94,11 @@ public final class ExplanationFit {
                 return best;
             }
         }
-        Shape smallest = new Shape(0, 0, false, 1, 1);
-        throw new IllegalArgumentException("the explanation prompt needs " + counter.applyAsInt(build(smallest).text())
-                + " tokens even with one token of one excerpt and no few-shot examples; the model leaves " + budget
-                + " for the prompt (its context less --max-tokens)");
+        int smallest = counter.applyAsInt(build(new Shape(0, 0, false, 1, 1)).text());
+        throw new IllegalArgumentException("the explanation prompt needs " + (smallest == Integer.MAX_VALUE
+                ? "more tokens than the model accepts" : smallest + " tokens") + " even with one token of one excerpt"
+                + " and no few-shot examples; the model leaves " + budget + " for the prompt (its context less"
+                + " --max-tokens)");
     }
 
     /** Binary search for the widest window in [low, high] that fits with {@code shown} excerpts, or null. */

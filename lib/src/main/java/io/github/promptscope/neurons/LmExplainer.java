@@ -5,6 +5,7 @@ import io.github.promptscope.backend.CompletionRequest;
 import io.github.promptscope.backend.GeneratedText;
 import io.github.promptscope.backend.Sampling;
 import io.github.promptscope.backend.TextModel;
+import io.github.promptscope.backend.TextModelException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,23 @@ public final class LmExplainer implements NeuronExplainer {
         if (room < 0) {
             return fit.whole();
         }
-        return fit.fit(text -> model.promptTokens(text).orElseThrow(), room);
+        return fit.fit(this::countTokens, room);
+    }
+
+    /**
+     * The prompt's length as the model counts it. An endpoint counts only what it accepts: a prompt
+     * it refuses (HTTP 400, longer than its context) counts as {@link Integer#MAX_VALUE}, too long.
+     */
+    private int countTokens(String text) {
+        try {
+            return model.promptTokens(text).orElseThrow(() -> new IllegalStateException(model.name()
+                    + " states a context length but does not count prompt tokens"));
+        } catch (TextModelException e) {
+            if (e.status() == 400) {
+                return Integer.MAX_VALUE;
+            }
+            throw e;
+        }
     }
 
     /** Explains the neuron behind {@code excerpts}: one request of {@code n} samples (chat: n requests). */
