@@ -10,9 +10,11 @@ import java.util.List;
  * al.'s tokens per neuron are prompt plus completion of one call).
  *
  * @param completionTokens new tokens over all sampled explanations
+ * @param wholePromptTokens the unfitted prompt's tokens (the reference's 4K prompt, what Lee et al.'s
+ *     tokens per neuron count) when the model can count it, else -1; equals promptTokens when nothing was cut
  */
 public record ExplainerRun(PromptStyle style, String model, List<String> explanations, List<String> completions,
-        ExplanationFit.Fitted prompt, int promptTokens, int completionTokens) {
+        ExplanationFit.Fitted prompt, int promptTokens, int completionTokens, int wholePromptTokens) {
 
     public ExplainerRun {
         explanations = List.copyOf(explanations);
@@ -38,6 +40,9 @@ public record ExplainerRun(PromptStyle style, String model, List<String> explana
         o.put("prompt_tokens", promptTokens);
         o.put("completion_tokens", completionTokens);
         o.put("total_tokens", totalTokens());
+        if (wholePromptTokens >= 0) {
+            o.put("whole_prompt_tokens", wholePromptTokens);
+        }
         ExplanationFit.Shape s = prompt.shape();
         ObjectNode shown = o.putObject("shown");
         shown.put("excerpts", s.excerpts());

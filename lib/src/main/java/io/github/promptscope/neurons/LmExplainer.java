@@ -107,7 +107,21 @@ public final class LmExplainer implements NeuronExplainer {
         }
         int promptTokens = replies.get(0).promptTokens();
         return new ExplainerRun(config.style(), model.name(), explanations, completions, fitted, promptTokens,
-                completionTokens);
+                completionTokens, wholePromptTokens(excerpts, cutoff, fitted, promptTokens));
+    }
+
+    /** The unfitted prompt's length as the model counts it (-1: a chat prompt, or a model that cannot count). */
+    private int wholePromptTokens(List<ActivationRecord> excerpts, double cutoff, ExplanationFit.Fitted fitted,
+            int promptTokens) {
+        ExplanationFit.Fitted whole = new ExplanationFit(config.style(), excerpts, cutoff, examples, config.format()).whole();
+        if (whole.shape().equals(fitted.shape())) {
+            return config.format() == PromptFormat.CHAT ? -1 : promptTokens;
+        }
+        try {
+            return model.promptTokens(whole.prompt().text()).orElse(-1);
+        } catch (TextModelException e) {
+            return -1; // an endpoint refuses to count a prompt longer than its context
+        }
     }
 
     /** Tokens the prompt may take: the model's context less {@code maxTokens}; -1 when unknown or a chat prompt. */

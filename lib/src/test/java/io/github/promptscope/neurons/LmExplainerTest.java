@@ -102,8 +102,11 @@ class LmExplainerTest {
             }
             assertEquals(newTokens, run.completionTokens(), style + " completion tokens");
             assertEquals(tokens + newTokens, run.totalTokens());
-            System.out.printf("%s: shown %s, %d prompt + %d completion tokens, %s%n", style, shape, tokens, newTokens,
-                    run.explanations());
+            String reference = ExplanationPrompts.explanation(style, excerpts, 1.0, FewShotExamples.original(),
+                    PromptFormat.NONE).text();
+            assertEquals(lm.tokenizer().encode(reference).length, run.wholePromptTokens(), style + " unfitted prompt");
+            System.out.printf("%s: shown %s, %d prompt + %d completion tokens (unfitted %d), %s%n", style, shape,
+                    tokens, newTokens, run.wholePromptTokens(), run.explanations());
         }
     }
 
