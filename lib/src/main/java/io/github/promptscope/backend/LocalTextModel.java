@@ -9,6 +9,7 @@ import io.github.promptscope.lm.TokenListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -58,6 +59,16 @@ public final class LocalTextModel implements TextModel {
 
     public int countTokens(String text) {
         return model.tokenizer().encode(text).length;
+    }
+
+    @Override
+    public OptionalInt contextLength() {
+        return OptionalInt.of(maxPositions());
+    }
+
+    @Override
+    public OptionalInt promptTokens(String prompt) {
+        return OptionalInt.of(countTokens(prompt));
     }
 
     public String decode(long[] ids) {

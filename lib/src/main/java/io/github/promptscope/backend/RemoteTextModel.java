@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -245,6 +246,32 @@ public final class RemoteTextModel implements TextModel {
             out.add(new ScoredToken(tokens.get(i), offset, value, alts));
         }
         return new ScoredText(out);
+    }
+
+    /** The {@code max_model_len} the endpoint lists for this model (vLLM, {@code serve}); empty when it lists none. */
+    @Override
+    public OptionalInt contextLength() {
+        List<Model> models;
+        try {
+            models = call("models", () -> client.models().list().data());
+        } catch (TextModelException e) {
+            return OptionalInt.empty();
+        }
+        for (Model m : models) {
+            JsonValue v = m.id().equals(model) ? m._additionalProperties().get("max_model_len") : null;
+            Integer n = v == null ? null : v.convert(Integer.class);
+            if (n != null) {
+                return OptionalInt.of(n);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The prompt's {@code usage.prompt_tokens} from a completions request that echoes it and adds nothing. */
+    @Override
+    public OptionalInt promptTokens(String prompt) {
+        int n = complete(new CompletionRequest(prompt, Sampling.greedy(0), 1, null, true)).get(0).promptTokens();
+        return n > 0 ? OptionalInt.of(n) : OptionalInt.empty();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.promptscope.backend;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * A language model as the explainers see it: the four roles the research code asks of a model,
@@ -65,6 +66,20 @@ public interface TextModel extends AutoCloseable {
 
     /** One vector per text: the final hidden state (after the last norm) averaged over the text's tokens. */
     List<float[]> embed(List<String> texts);
+
+    /**
+     * The most tokens a prompt and its continuation may have together, when the model says
+     * (locally its positions; remotely the {@code max_model_len} that vLLM and {@code serve} list).
+     * Prompts are fitted to it (the neuron explainer's); empty: unknown, prompts are sent whole.
+     */
+    default OptionalInt contextLength() {
+        return OptionalInt.empty();
+    }
+
+    /** How many tokens the model counts in {@code prompt}, when it can say (empty: unknown). */
+    default OptionalInt promptTokens(String prompt) {
+        return OptionalInt.empty();
+    }
 
     /** Frees what the model holds (weights, connections); the default holds nothing. */
     @Override

@@ -7,9 +7,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "neurons", mixinStandardHelpOptions = true,
-        subcommands = {NeuronsRecordCommand.class, NeuronsScoreCommand.class},
+        subcommands = {NeuronsRecordCommand.class, NeuronsExplainCommand.class, NeuronsScoreCommand.class,
+                NeuronsPuzzlesCommand.class},
         description = {"Neuron explanations (Bills et al. 2023, Lee et al. 2023): collect activation records,",
-                "score an explanation by simulating the neuron from it."})
+                "explain a neuron with an LM, score an explanation by simulating the neuron from it."})
 final class NeuronsCommand implements Callable<Integer> {
 
     @CommandLine.Spec

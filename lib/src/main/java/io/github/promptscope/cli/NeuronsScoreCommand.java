@@ -3,18 +3,12 @@ package io.github.promptscope.cli;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.neurons.AllAtOnceSimulator;
 import io.github.promptscope.neurons.FewShotExamples;
-import io.github.promptscope.neurons.NeuronId;
 import io.github.promptscope.neurons.NeuronRecord;
 import io.github.promptscope.neurons.NeuronRecordJson;
 import io.github.promptscope.neurons.NeuronScores;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,42 +34,12 @@ final class NeuronsScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NeuronRecord record = NeuronRecordJson.read(find());
+        NeuronRecord record = NeuronRecordJson.read(NeuronRecordFiles.find(records, neuron, layer));
         try (LanguageModel lm = simulator == null ? LanguageModel.loadDefault() : LanguageModel.load(simulator)) {
             NeuronScores scores = NeuronScores.of(record, explanation, new AllAtOnceSimulator(lm,
                     FewShotExamples.original()), NeuronRecord.EXAMPLES_PER_SPLIT);
             System.out.println(scores.toJson());
         }
         return 0;
-    }
-
-    private Path find() throws IOException {
-        if (!Files.isDirectory(records)) {
-            throw new IllegalArgumentException("--records " + records + ": not a folder");
-        }
-        List<Path> found = new ArrayList<>();
-        List<String> layers = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(records)) {
-            for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
-                layers.add(d.getFileName().toString());
-                if (layer == null || d.getFileName().toString().equals(Integer.toString(layer))) {
-                    Path f = NeuronRecordJson.file(records, new NeuronId(Integer.parseInt(d.getFileName().toString()), neuron));
-                    if (Files.isRegularFile(f)) {
-                        found.add(f);
-                    }
-                }
-            }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--records " + records + ": expected only layer folders named by number");
-        }
-        if (found.isEmpty()) {
-            String where = layer == null ? "in layers " + layers : "in layer " + layer;
-            throw new IllegalArgumentException("--neuron " + neuron + ": no record " + where + " of " + records);
-        }
-        if (found.size() > 1) {
-            throw new IllegalArgumentException("--neuron " + neuron + " has records in several layers " + layers
-                    + "; choose one with --layer");
-        }
-        return found.get(0);
     }
 }

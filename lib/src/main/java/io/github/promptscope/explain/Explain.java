@@ -15,7 +15,7 @@ import io.github.promptscope.lm.LanguageModel;
 import java.util.List;
 
 /**
- * One call explains a dataset:
+ * One call explains a dataset (or a neuron, {@link #neuron}):
  *
  * <pre>{@code
  * SearchResult r = Explain.dataset(inputs, outputs).with(model).iprompt();
@@ -30,6 +30,20 @@ import java.util.List;
 public final class Explain {
 
     private Explain() {}
+
+    /**
+     * Explains MLP neuron {@code neuron} of {@code layer} (Bills et al.; Lee et al.'s prompts): collects its
+     * record from the generated corpus, explains it with the Summary prompt on the model itself and scores
+     * the explanation with its all-at-once simulator; every step can be changed on the builder.
+     *
+     * <pre>{@code
+     * NeuronExplanation e = Explain.neuron(model, 1, 7).documents(500).run();
+     * e.summary();   // the explanation, its three correlations, its tokens
+     * }</pre>
+     */
+    public static NeuronBuilder neuron(LanguageModel model, int layer, int neuron) {
+        return new NeuronBuilder(model, layer, neuron);
+    }
 
     public static Builder dataset(List<String> inputs, List<String> outputs) {
         return new Builder(inputs, outputs);

@@ -48,7 +48,19 @@ public final class ExplanationPrompts {
      */
     public static Prompt explanation(PromptStyle style, List<ActivationRecord> records, double cutoff,
             List<FewShotExample> examples, PromptFormat format) {
-        Prompt.Builder p = new Prompt.Builder(format).add("system", system(style));
+        return explanation(style, records, cutoff, examples, format, true);
+    }
+
+    /**
+     * The same, with or without the system message: a model with a short context may have no room for
+     * it ({@link ExplanationFit} drops it only after every few-shot example).
+     */
+    public static Prompt explanation(PromptStyle style, List<ActivationRecord> records, double cutoff,
+            List<FewShotExample> examples, PromptFormat format, boolean systemMessage) {
+        Prompt.Builder p = new Prompt.Builder(format);
+        if (systemMessage) {
+            p.add("system", system(style));
+        }
         for (int i = 0; i < examples.size(); i++) {
             List<ActivationRecord> shown = examples.get(i).records();
             addNeuron(p, style, shown, FEW_SHOT_CUTOFF, i, examples.get(i).explanation());
