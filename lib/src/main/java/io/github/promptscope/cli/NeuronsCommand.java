@@ -7,9 +7,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "neurons", mixinStandardHelpOptions = true,
-        subcommands = {NeuronsRecordCommand.class, NeuronsScoreCommand.class},
+        subcommands = {NeuronsRecordCommand.class, NeuronsScoreCommand.class, NeuronsPlantCommand.class},
         description = {"Neuron explanations (Bills et al. 2023, Lee et al. 2023): collect activation records,",
-                "score an explanation by simulating the neuron from it."})
+                "score an explanation by simulating the neuron from it, plant neurons with known concepts."})
 final class NeuronsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
