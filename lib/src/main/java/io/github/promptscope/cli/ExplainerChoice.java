@@ -3,6 +3,7 @@ package io.github.promptscope.cli;
 import io.github.promptscope.neurons.NeuronExplainer;
 import io.github.promptscope.neurons.PromptStyle;
 import io.github.promptscope.neurons.PromptStyles;
+import io.github.promptscope.neurons.TokenLookupExplainer;
 
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
 final class ExplainerChoice {
 
     /** The baselines by their {@code --prompt} name; a baseline explainer registers here with one line. */
-    private static final Map<String, Supplier<NeuronExplainer>> BASELINES = new TreeMap<>(Map.of());
+    private static final Map<String, Supplier<NeuronExplainer>> BASELINES = new TreeMap<>(Map.of(
+            "token-lookup", TokenLookupExplainer::new));
 
     private final String name;
     private final PromptStyle style;

@@ -1,13 +1,15 @@
 package io.github.promptscope.neurons;
 
+import io.github.promptscope.util.Correlation;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Simulate-and-score (spec neurons.md 4, OpenAI's scoring.py): the true raw activations and the
  * simulated expected values of all scored excerpts are concatenated, then compared once (not a
- * mean of per-excerpt scores). Correlation is the headline score; it is NaN when either side is
- * constant (report as null).
+ * mean of per-excerpt scores). Correlation ({@link Correlation#pearson}, numpy.corrcoef's arithmetic) is
+ * the headline score; it is NaN when either side is constant (report as null).
  */
 public final class Scoring {
 
@@ -36,34 +38,7 @@ public final class Scoring {
         }
         double[] t = truth.stream().mapToDouble(Double::doubleValue).toArray();
         double[] p = predicted.stream().mapToDouble(Double::doubleValue).toArray();
-        return new Score(correlation(t, p), rSquared(t, p), absoluteDevExplained(t, p));
-    }
-
-    /**
-     * Pearson's r as {@code numpy.corrcoef(x, y)[0, 1]} computes it: covariances over n - 1, divided
-     * by each standard deviation in turn, clipped to [-1, 1]; NaN when either vector is constant.
-     */
-    public static double correlation(double[] x, double[] y) {
-        check(x, y);
-        if (x.length < 2) {
-            return Double.NaN;
-        }
-        double mx = mean(x);
-        double my = mean(y);
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        int dof = x.length - 1;
-        if (sxx == 0 || syy == 0) {
-            return Double.NaN;
-        }
-        double r = sxy / dof / Math.sqrt(sxx / dof) / Math.sqrt(syy / dof);
-        return Math.max(-1, Math.min(1, r));
+        return new Score(Correlation.pearson(t, p), rSquared(t, p), absoluteDevExplained(t, p));
     }
 
     /** {@code 1 - mean((t - p)^2) / mean(t^2)}: scoring.py's r-squared (meaningful after calibration only). */

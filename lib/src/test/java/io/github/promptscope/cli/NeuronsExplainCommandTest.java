@@ -45,5 +45,11 @@ class NeuronsExplainCommandTest {
                 "--explainer", "http://127.0.0.1:9/v1");
         assertEquals(1, deadEndpoint.code());
         assertTrue(deadEndpoint.err().contains("--explainer http://127.0.0.1:9/v1: no answer from"), deadEndpoint.err());
+        // the token-lookup baseline needs no model. The explaining split is top[0, 4, 8, 12, 16] (tokens " 0" to " 16"
+        // as written), and the cutoff, the 0.99 quantile of the random excerpts (activations 0..14), leaves only " 16"
+        Run lookup = CommandsTest.run("neurons", "explain", "--records", dir.toString(), "--neuron", "5", "--prompt",
+                "token-lookup");
+        assertEquals(0, lookup.code(), lookup.err());
+        assertTrue(lookup.out().contains("\"the tokens '16'\""), lookup.out());
     }
 }

@@ -3,6 +3,8 @@ package io.github.promptscope.neurons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.promptscope.util.Correlation;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -24,7 +26,7 @@ class ScoringTest {
         for (var it = scores.get("cases").fields(); it.hasNext(); cases++) {
             var c = it.next();
             double[] predicted = array(c.getValue().get("predicted"));
-            assertEquals(c.getValue().get("correlation").asDouble(), Scoring.correlation(truth, predicted), 1e-12, c.getKey());
+            assertEquals(c.getValue().get("correlation").asDouble(), Correlation.pearson(truth, predicted), 1e-12, c.getKey());
             assertEquals(c.getValue().get("rsquared").asDouble(), Scoring.rSquared(truth, predicted), 1e-12, c.getKey());
             assertEquals(c.getValue().get("absolute_dev_explained").asDouble(),
                     Scoring.absoluteDevExplained(truth, predicted), 1e-12, c.getKey());
@@ -34,9 +36,9 @@ class ScoringTest {
 
     @Test
     void correlationKnownValues() {
-        assertEquals(0.8, Scoring.correlation(new double[] {1, 2, 3, 4}, new double[] {1, 3, 2, 4}), 1e-15);
-        assertEquals(-1.0, Scoring.correlation(new double[] {1, 2, 3}, new double[] {6, 4, 2}), 0.0);
-        assertTrue(Double.isNaN(Scoring.correlation(new double[] {1, 2, 3}, new double[] {5, 5, 5})),
+        assertEquals(0.8, Correlation.pearson(new double[] {1, 2, 3, 4}, new double[] {1, 3, 2, 4}), 1e-15);
+        assertEquals(-1.0, Correlation.pearson(new double[] {1, 2, 3}, new double[] {6, 4, 2}), 0.0);
+        assertTrue(Double.isNaN(Correlation.pearson(new double[] {1, 2, 3}, new double[] {5, 5, 5})),
                 "a constant simulation has no correlation (reported as null)");
     }
 
@@ -46,7 +48,7 @@ class ScoringTest {
         List<ActivationRecord> records = List.of(record(0, 1, 2), record(10, 11, 12));
         List<Simulation> sims = List.of(sim(records.get(0), 5, 6, 7), sim(records.get(1), 0, 1, 2));
         Scoring.Score s = Scoring.score(records, sims);
-        double expected = Scoring.correlation(new double[] {0, 1, 2, 10, 11, 12}, new double[] {5, 6, 7, 0, 1, 2});
+        double expected = Correlation.pearson(new double[] {0, 1, 2, 10, 11, 12}, new double[] {5, 6, 7, 0, 1, 2});
         assertEquals(expected, s.correlation(), 0.0);
         assertEquals(-0.8881246823594386, s.correlation(), 1e-12); // numpy.corrcoef on the same vectors
     }

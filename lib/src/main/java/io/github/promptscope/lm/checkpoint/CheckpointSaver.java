@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public final class CheckpointSaver {
 
-    private static final List<String> SIDE_FILES = List.of(
+    /** Files a checkpoint folder carries beside its weights and config, copied as they are. */
+    static final List<String> SIDE_FILES = List.of(
             "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "generation_config.json");
 
     private CheckpointSaver() {}

@@ -1,33 +1,41 @@
-package io.github.promptscope.metrics;
+package io.github.promptscope.util;
 
-/** Pearson correlation (neuron simulation scoring) and cosine similarity. */
+/**
+ * Pearson correlation and cosine similarity, in the lowest layer so that the systems (neuron
+ * simulate-and-score) and the metrics above them share one implementation.
+ */
 public final class Correlation {
 
     private Correlation() {
     }
 
     /**
-     * Pearson r. NaN when either vector is constant, as the neuron spec requires (report as null),
-     * rather than a misleading 0.
+     * Pearson r as {@code numpy.corrcoef(x, y)[0, 1]} computes it: covariances over n - 1, divided
+     * by each standard deviation in turn, clipped to [-1, 1]. That order of operations is kept so
+     * neuron scores equal OpenAI's scoring.py to 1e-12. NaN when either vector is constant or has
+     * one element, as the neuron spec requires (reported as null), rather than a misleading 0.
      */
     public static double pearson(double[] x, double[] y) {
         checkPair(x, y);
+        if (x.length < 2) {
+            return Double.NaN;
+        }
         double mx = mean(x);
         double my = mean(y);
         double sxy = 0;
         double sxx = 0;
         double syy = 0;
         for (int i = 0; i < x.length; i++) {
-            double dx = x[i] - mx;
-            double dy = y[i] - my;
-            sxy += dx * dy;
-            sxx += dx * dx;
-            syy += dy * dy;
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
         }
         if (sxx == 0 || syy == 0) {
             return Double.NaN;
         }
-        return sxy / Math.sqrt(sxx * syy);
+        int dof = x.length - 1;
+        double r = sxy / dof / Math.sqrt(sxx / dof) / Math.sqrt(syy / dof);
+        return Math.max(-1, Math.min(1, r));
     }
 
     /** Cosine of the angle between x and y; NaN if either is the zero vector. */

@@ -1,4 +1,4 @@
-package io.github.promptscope.metrics;
+package io.github.promptscope.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,5 +27,13 @@ class CorrelationTest {
         assertTrue(Double.isNaN(Correlation.pearson(x, new double[] {2, 2, 2, 2, 2, 2})));
         assertTrue(Double.isNaN(Correlation.cosine(x, new double[6])));
         assertEquals(-1.0, Correlation.pearson(new double[] {1, 2, 3}, new double[] {3, 2, 1}), 1e-12);
+        assertTrue(Double.isNaN(Correlation.pearson(new double[] {4}, new double[] {2})), "one point has no correlation");
+    }
+
+    @Test
+    void pearsonKeepsNumpysOrderOfOperations() {
+        // numpy 2.4.6: numpy.corrcoef([1, 2, 3, 4], [1, 3, 2, 4])[0, 1] == 0.7999999999999999, bit for bit;
+        // the textbook sxy / sqrt(sxx * syy) rounds to 0.8
+        assertEquals(0.7999999999999999, Correlation.pearson(new double[] {1, 2, 3, 4}, new double[] {1, 3, 2, 4}), 0.0);
     }
 }
