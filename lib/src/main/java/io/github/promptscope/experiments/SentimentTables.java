@@ -107,7 +107,7 @@ public final class SentimentTables {
     }
 
     /** The first prompt of a record's {@code prompts} list, which a loaded table holds as JSON text. */
-    private static String topPrompt(String promptsJson) {
+    static String topPrompt(String promptsJson) {
         try {
             return Json.MAPPER.readTree(promptsJson).path(0).path("prompt").asText();
         } catch (java.io.IOException e) {
