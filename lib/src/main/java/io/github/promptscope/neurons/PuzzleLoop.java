@@ -1,6 +1,7 @@
 package io.github.promptscope.neurons;
 
 import io.github.promptscope.backend.TextModel;
+import io.github.promptscope.util.Correlation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +44,10 @@ public final class PuzzleLoop {
                 List<String> texts = new ArrayList<>(List.of(first, p.explanation()));
                 texts.addAll(p.falseExplanations());
                 List<float[]> v = embedder.embed(texts);
-                similarity = cosine(v.get(0), v.get(1));
+                similarity = Correlation.cosine(v.get(0), v.get(1));
                 double bestFalse = Double.NEGATIVE_INFINITY;
                 for (int i = 2; i < v.size(); i++) {
-                    bestFalse = Math.max(bestFalse, cosine(v.get(0), v.get(i)));
+                    bestFalse = Math.max(bestFalse, Correlation.cosine(v.get(0), v.get(i)));
                 }
                 closer = similarity > bestFalse;
             }
@@ -54,17 +55,5 @@ public final class PuzzleLoop {
                     ExplanationMatch.keywordRecall(first, p.explanation()), similarity, closer, promptTokens));
         }
         return new PuzzleReport(out);
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 }

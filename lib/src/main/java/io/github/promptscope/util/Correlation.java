@@ -38,6 +38,19 @@ public final class Correlation {
         return Math.max(-1, Math.min(1, r));
     }
 
+    /** {@link #cosine(double[], double[])} of float vectors (embeddings), computed in double. */
+    public static double cosine(float[] x, float[] y) {
+        return cosine(toDouble(x), toDouble(y));
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
     /** Cosine of the angle between x and y; NaN if either is the zero vector. */
     public static double cosine(double[] x, double[] y) {
         checkPair(x, y);
