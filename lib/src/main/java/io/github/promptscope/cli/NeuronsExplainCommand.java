@@ -7,9 +7,7 @@ import io.github.promptscope.neurons.ExplainerConfig;
 import io.github.promptscope.neurons.HighlightCutoff;
 import io.github.promptscope.neurons.LmExplainer;
 import io.github.promptscope.neurons.NeuronRecord;
-import io.github.promptscope.neurons.NeuronRecordJson;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,17 +21,11 @@ import picocli.CommandLine.Option;
                 "tokens of the call and what the prompt shows (prompts are fitted to the explainer's context)."})
 final class NeuronsExplainCommand implements Callable<Integer> {
 
-    @Option(names = "--records", required = true, paramLabel = "DIR", description = "Folder of LAYER/NEURON.json records.")
-    Path records;
-
-    @Option(names = "--neuron", required = true, description = "Neuron index.")
-    int neuron;
-
-    @Option(names = "--layer", description = "Layer index; needed only when several layers have this neuron.")
-    Integer layer;
+    @Mixin
+    NeuronRecordOption neuron;
 
     @Option(names = "--prompt", defaultValue = "summary", paramLabel = "NAME",
-            description = "original|summary|highlight|highlight-summary|avhs (default ${DEFAULT-VALUE}).")
+            description = "original|summary|highlight|highlight-summary|avhs|token-lookup (default ${DEFAULT-VALUE}).")
     String prompt;
 
     @Mixin
@@ -46,7 +38,7 @@ final class NeuronsExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExplainerChoice choice = ExplainerChoice.parse(prompt);
         ExplainerConfig config = sampling.config(choice);
-        NeuronRecord record = NeuronRecordJson.read(NeuronRecordFiles.find(records, neuron, layer));
+        NeuronRecord record = neuron.read();
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode out;
         if (choice.style() == null) {

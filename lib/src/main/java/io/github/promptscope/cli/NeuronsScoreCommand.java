@@ -4,12 +4,12 @@ import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.neurons.AllAtOnceSimulator;
 import io.github.promptscope.neurons.FewShotExamples;
 import io.github.promptscope.neurons.NeuronRecord;
-import io.github.promptscope.neurons.NeuronRecordJson;
 import io.github.promptscope.neurons.NeuronScores;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
@@ -17,14 +17,8 @@ import picocli.CommandLine.Option;
                 "correlations of simulated and true activations as JSON: top_only, random_only, top_and_random."})
 final class NeuronsScoreCommand implements Callable<Integer> {
 
-    @Option(names = "--records", required = true, paramLabel = "DIR", description = "Folder of LAYER/NEURON.json records.")
-    Path records;
-
-    @Option(names = "--neuron", required = true, description = "Neuron index.")
-    int neuron;
-
-    @Option(names = "--layer", description = "Layer index; needed only when several layers have this neuron.")
-    Integer layer;
+    @Mixin
+    NeuronRecordOption neuron;
 
     @Option(names = "--explanation", required = true, description = "What the neuron is said to look for.")
     String explanation;
@@ -34,7 +28,7 @@ final class NeuronsScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NeuronRecord record = NeuronRecordJson.read(NeuronRecordFiles.find(records, neuron, layer));
+        NeuronRecord record = neuron.read();
         try (LanguageModel lm = simulator == null ? LanguageModel.loadDefault() : LanguageModel.load(simulator)) {
             NeuronScores scores = NeuronScores.of(record, explanation, new AllAtOnceSimulator(lm,
                     FewShotExamples.original()), NeuronRecord.EXAMPLES_PER_SPLIT);
