@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.promptscope.lm.DefaultModel;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.results.RunConfig;
 import io.github.promptscope.results.RunRecord;
@@ -64,8 +63,8 @@ class RecoverySweepTest {
 
     @Test
     void aRecordOfTheOlderAlgorithmIsNotDone(@TempDir Path root) throws Exception {
-        Path repo = DefaultModel.locate().getParent().getParent();
-        Path old = repo.resolve("results/math_recovery/005d4dbbaaf79ddc.json");
+        // a record the pre-parity code (25bedbc) wrote for results/math_recovery, kept as a test resource
+        Path old = Path.of(RecoverySweepTest.class.getResource("pre-parity-005d4dbbaaf79ddc.json").toURI());
         RecordStore store = new RecordStore(root, "math_recovery");
         Files.createDirectories(store.dir());
         Files.copy(old, store.path("005d4dbbaaf79ddc"));
