@@ -65,14 +65,6 @@ public final class Scoring {
         return 1 - (err / truth.length) / (norm / truth.length);
     }
 
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double d : v) {
-            s += d;
-        }
-        return s / v.length;
-    }
-
     private static void check(double[] x, double[] y) {
         if (x.length != y.length) {
             throw new IllegalArgumentException("vectors differ in length: " + x.length + " vs " + y.length);
