@@ -56,7 +56,7 @@ public final class ChatFiles {
         JsonNode node;
         try {
             node = JSON.readTree(text);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw error(file, lineNo, "not JSON (" + e.getOriginalMessage() + ")");
         }
         JsonNode messages = node == null ? null : node.get("messages");
