@@ -1,6 +1,5 @@
 package io.github.promptscope.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,28 +24,6 @@ final class NeuronsCommand implements Callable<Integer> {
 
     /** "0-63", "5" or "1,3,10-12" as neuron indices, in the order given. */
     static int[] parseNeurons(String spec) {
-        List<Integer> out = new ArrayList<>();
-        for (String part : spec.split(",")) {
-            String p = part.strip();
-            try {
-                int dash = p.indexOf('-', 1);
-                if (dash < 0) {
-                    out.add(Integer.parseInt(p));
-                } else {
-                    int from = Integer.parseInt(p.substring(0, dash));
-                    int to = Integer.parseInt(p.substring(dash + 1));
-                    if (to < from) {
-                        throw new IllegalArgumentException("--neurons " + spec + ": range " + p + " runs backwards");
-                    }
-                    for (int n = from; n <= to; n++) {
-                        out.add(n);
-                    }
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--neurons " + spec + ": \"" + p + "\" is not a neuron index or "
-                        + "range like 0-63");
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        return IndexList.parse("--neurons", spec, "neuron index", "0-63");
     }
 }

@@ -7,7 +7,6 @@ import io.github.promptscope.plots.Tables;
 import io.github.promptscope.results.RecordStore;
 import io.github.promptscope.results.SweepReport;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,27 +64,6 @@ final class VoxelsCommand implements Callable<Integer> {
 
     /** "0-9" or "0,3,5-7" as voxel ids, in the order given. */
     static int[] ids(String spec) {
-        List<Integer> out = new ArrayList<>();
-        for (String part : spec.split(",")) {
-            String p = part.strip();
-            try {
-                int dash = p.indexOf('-', 1);
-                if (dash < 0) {
-                    out.add(Integer.parseInt(p));
-                    continue;
-                }
-                int from = Integer.parseInt(p.substring(0, dash).strip());
-                int to = Integer.parseInt(p.substring(dash + 1).strip());
-                if (to < from) {
-                    throw new IllegalArgumentException("--voxels: range \"" + p + "\" ends before it starts");
-                }
-                for (int v = from; v <= to; v++) {
-                    out.add(v);
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--voxels: \"" + p + "\" is not a voxel id or a range like 0-9");
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        return IndexList.parse("--voxels", spec, "voxel id", "0-9");
     }
 }

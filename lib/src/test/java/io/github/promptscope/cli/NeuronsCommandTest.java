@@ -62,6 +62,6 @@ class NeuronsCommandTest {
         assertArrayEquals(new int[] {0, 1, 2, 3}, NeuronsCommand.parseNeurons("0-3"));
         assertArrayEquals(new int[] {5, 1, 10, 11, 12}, NeuronsCommand.parseNeurons("5,1,10-12"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NeuronsCommand.parseNeurons("a-3"));
-        assertEquals("--neurons a-3: \"a-3\" is not a neuron index or range like 0-63", e.getMessage());
+        assertEquals("--neurons: \"a-3\" is not a neuron index or a range like 0-63", e.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package io.github.promptscope.serve;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.promptscope.backend.LocalTextModel;
@@ -16,11 +18,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /** Test helpers: the parity fixtures, a server on a free loopback port, and raw HTTP calls. */
 final class Servers {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** How long one request may wait behind every other client's on the one model thread under load (over 60 s was seen on a busy 2-core machine). */
+    static final Duration LOADED_REQUEST_WAIT = Duration.ofMinutes(4);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private Servers() {}
@@ -107,5 +118,34 @@ final class Servers {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Runs {@code clients} client loops at once, all released together, and waits at most {@code limit}
+     * (clients still waiting then are interrupted and the test fails); returns each client's result.
+     */
+    static <T> List<T> concurrently(int clients, Duration limit, IntFunction<Callable<T>> client) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Callable<T> body = client.apply(c);
+            futures.add(pool.submit(() -> {
+                go.await();
+                return body.call();
+            }));
+        }
+        go.countDown();
+        pool.shutdown();
+        boolean finished = pool.awaitTermination(limit.toSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            pool.shutdownNow();
+        }
+        assertTrue(finished, "load test exceeded " + limit);
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : futures) {
+            results.add(f.get());
+        }
+        return results;
     }
 }
