@@ -184,23 +184,12 @@ public final class PyLambda {
                 PyValue left = operands.get(0).eval(n);
                 for (int i = 0; i < ops.size(); i++) {
                     PyValue right = operands.get(i + 1).eval(n);
-                    if (!compare(ops.get(i), left, right)) {
+                    if (!left.compare(ops.get(i), right)) {
                         return PyValue.FALSE;
                     }
                     left = right;
                 }
                 return PyValue.TRUE;
-            };
-        }
-
-        private static boolean compare(String op, PyValue a, PyValue b) {
-            return switch (op) {
-                case "==" -> a.pyEquals(b);
-                case "!=" -> !a.pyEquals(b);
-                case "<" -> a.compareTo(b) < 0;
-                case "<=" -> a.compareTo(b) <= 0;
-                case ">" -> a.compareTo(b) > 0;
-                default -> a.compareTo(b) >= 0;
             };
         }
 
@@ -314,7 +303,7 @@ public final class PyLambda {
                         PyValue best = vs.get(0);
                         for (PyValue v : vs.subList(1, vs.size())) {
                             // replace only on strict improvement: ties keep the first, as CPython's min_max
-                            if (max ? v.compareTo(best) > 0 : v.compareTo(best) < 0) {
+                            if (v.compare(max ? ">" : "<", best)) {
                                 best = v;
                             }
                         }
@@ -340,7 +329,8 @@ public final class PyLambda {
 
         private static PyValue truncate(double x) {
             if (Double.isNaN(x) || Double.isInfinite(x) || Math.abs(x) >= 9.2e18) {
-                throw new PyError("int() of " + x + " is outside 64 bits");
+                throw Double.isNaN(x) || Double.isInfinite(x) ? new PyError("int() of " + x)
+                        : PyError.beyondSubset("int() of " + x + " is beyond 64 bits");
             }
             return PyValue.of((long) x);
         }

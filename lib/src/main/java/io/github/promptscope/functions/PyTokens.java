@@ -65,7 +65,7 @@ final class PyTokens {
             try {
                 return PyValue.of(Long.parseLong(digits));
             } catch (NumberFormatException e) {
-                throw new PyError("integer literal beyond 64 bits: " + t);
+                throw PyError.beyondSubset("integer literal beyond 64 bits: " + t);
             }
         }
         return PyValue.of(Double.parseDouble(digits));

@@ -73,6 +73,16 @@ public final class PyValue {
         return type == Type.FLOAT ? real : (double) integer;
     }
 
+    /** Below 2^53 an int converts to a double exactly, so mixed arithmetic matches Python's. */
+    private static final long EXACT = 1L << 53;
+
+    private double exactDouble() {
+        if (type != Type.FLOAT && (integer > EXACT || integer < -EXACT)) {
+            throw PyError.beyondSubset("int " + integer + " is beyond 2^53: Python divides and compares it exactly");
+        }
+        return asDouble();
+    }
+
     /** Python truthiness: nonzero numbers and True. */
     public boolean truthy() {
         return type == Type.FLOAT ? real != 0 : integer != 0;
@@ -105,7 +115,7 @@ public final class PyValue {
         if (o.asDouble() == 0) {
             throw new PyError("ZeroDivisionError: division by zero");
         }
-        return of(asDouble() / o.asDouble());
+        return of(exactDouble() / o.exactDouble());
     }
 
     /** {@code //}: floor division; a float if either side is. */
@@ -115,7 +125,7 @@ public final class PyValue {
         }
         if (!anyFloat(this, o)) {
             if (integer == Long.MIN_VALUE && o.integer == -1) {
-                throw new PyError("OverflowError: integer too large");
+                throw PyError.beyondSubset("integer beyond 64 bits");
             }
             return of(Math.floorDiv(integer, o.integer));
         }
@@ -154,7 +164,7 @@ public final class PyValue {
         }
         double r = Math.pow(asDouble(), o.asDouble());
         if (Double.isNaN(r)) {
-            throw new PyError("ValueError: complex result of a power"); // Python returns a complex; not a number here
+            throw PyError.beyondSubset("a negative number to a fractional power is complex in Python");
         }
         if (Double.isInfinite(r)) {
             throw new PyError("OverflowError: result too large");
@@ -175,25 +185,40 @@ public final class PyValue {
         return isFloat() ? of(Math.abs(real)) : of(exact(() -> Math.absExact(integer)));
     }
 
-    /** Numeric comparison across int, float and bool, as Python compares them. */
-    public int compareTo(PyValue o) {
+    /**
+     * A Python comparison ({@code == != < <= > >=}) across int, float and bool. NaN compares unequal
+     * and neither less nor greater, as in Python.
+     */
+    public boolean compare(String op, PyValue o) {
         if (anyFloat(this, o)) {
-            double a = asDouble();
-            double b = o.asDouble();
-            if (Double.isNaN(a) || Double.isNaN(b)) {
-                throw new PyError("nan does not compare");
-            }
-            return Double.compare(a == 0 ? 0.0 : a, b == 0 ? 0.0 : b); // -0.0 == 0.0 in Python
+            double a = exactDouble();
+            double b = o.exactDouble();
+            return switch (op) {
+                case "==" -> a == b;
+                case "!=" -> a != b;
+                case "<" -> a < b;
+                case "<=" -> a <= b;
+                case ">" -> a > b;
+                case ">=" -> a >= b;
+                default -> throw new IllegalArgumentException(op);
+            };
         }
-        return Long.compare(integer, o.integer);
+        long a = integer;
+        long b = o.integer;
+        return switch (op) {
+            case "==" -> a == b;
+            case "!=" -> a != b;
+            case "<" -> a < b;
+            case "<=" -> a <= b;
+            case ">" -> a > b;
+            case ">=" -> a >= b;
+            default -> throw new IllegalArgumentException(op);
+        };
     }
 
     /** Python {@code ==} ({@code 3 == 3.0 == True*3}). */
     public boolean pyEquals(PyValue o) {
-        if (anyFloat(this, o) && (Double.isNaN(asDouble()) || Double.isNaN(o.asDouble()))) {
-            return false;
-        }
-        return compareTo(o) == 0;
+        return compare("==", o);
     }
 
     /** CPython's float_divmod: floor quotient and remainder with the divisor's sign. */
@@ -224,7 +249,7 @@ public final class PyValue {
         try {
             return op.getAsLong();
         } catch (ArithmeticException e) {
-            throw new PyError("integer beyond 64 bits (Python ints are unbounded; not supported here)");
+            throw PyError.beyondSubset("integer beyond 64 bits (Python ints are unbounded; not supported here)");
         }
     }
 }
