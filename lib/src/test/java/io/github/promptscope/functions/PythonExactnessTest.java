@@ -63,6 +63,24 @@ class PythonExactnessTest {
     }
 
     @Test
+    void evalTemplatesWithProgramTargetsPrintTheirTargets() throws Exception {
+        PythonCheck.assumePython();
+        for (String shipped : List.of("functions", "functions_large")) {
+            FunctionsConfig config = resolved(shipped, 2);
+            List<List<ChatMessage>> chats = new ArrayList<>();
+            for (String template : List.of("regression_ood", "add_subtract_int_ood", "add_subtract_function_ood",
+                    "function_composition_ood", "regression_ID", "augmentations")) {
+                for (EvalItem item : EvalTemplates.build(config, template, 100, 300)) {
+                    List<ChatMessage> chat = new ArrayList<>(item.messages());
+                    chat.add(ChatMessage.assistant(((ExactAnswer) item.answer()).target()));
+                    chats.add(chat);
+                }
+            }
+            assertEquals(1800, check(shipped + "-evals", config, chats));
+        }
+    }
+
+    @Test
     void hiddenImportsStillComputeTheSameValues() throws Exception {
         PythonCheck.assumePython();
         FunctionsConfig functions = resolved("functions", 5);
