@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 /**
  * An experiment folder as the reference lays it out ({@code dev/047_functions/finetune_01}, ...): per
  * finetune the resolved config ({@value #CONFIG}), the hidden names ({@value #VAR_DICT}, Functions
- * only), and the training and validation chats ({@value #TRAIN}, {@value #VALID}) in the OpenAI
- * fine-tuning format.
+ * only), the module that defines them ({@value #FUNCTIONS_PY}, as the reference writes one), and the
+ * training and validation chats ({@value #TRAIN}, {@value #VALID}) in the OpenAI fine-tuning format.
  *
  * <p>Seeds follow the reference's prepare scripts: Functions draws every finetune's names from one
  * rng seeded with {@code seed} and gives finetune i (0-based) dataset seed i; Mixture of Functions
@@ -29,6 +29,8 @@ public final class ExperimentFolder {
     public static final String VAR_DICT = "var_dict.json";
     public static final String TRAIN = "train.jsonl";
     public static final String VALID = "valid.jsonl";
+    /** The hidden functions as a Python module, so a chat's program runs as it is: {@code name = lambda n: ...}. */
+    public static final String FUNCTIONS_PY = "functions.py";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ExperimentFolder() {}
@@ -85,6 +87,11 @@ public final class ExperimentFolder {
         if (!config.isMixture()) {
             AtomicFiles.writeString(dir.resolve(VAR_DICT),
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config.varDict()) + "\n");
+            StringBuilder module = new StringBuilder("# The hidden functions of this finetune (var_dict.json): the programs in "
+                    + TRAIN + " run with this file as the module 'functions'.\n");
+            config.varDict().forEach((name, key) -> module.append(name).append(" = ")
+                    .append(FunctionCatalogue.get(key).pythonDefinition()).append("  # ").append(key).append('\n'));
+            AtomicFiles.writeString(dir.resolve(FUNCTIONS_PY), module.toString());
         }
         ChatFiles.write(dir.resolve(TRAIN), train);
         if (!valid.isEmpty()) {

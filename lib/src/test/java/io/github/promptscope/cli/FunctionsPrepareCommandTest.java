@@ -51,6 +51,9 @@ class FunctionsPrepareCommandTest {
             assertEquals(List.of("system", "user", "assistant"), chat.stream().map(ChatMessage::role).toList());
             assertTrue(chat.get(1).content().startsWith("from functions import "));
         }
+        String module = Files.readString(ft.resolve("functions.py"));
+        config.varDict().forEach((name, key) -> assertTrue(module.contains("\n" + name + " = "
+                + io.github.promptscope.functions.FunctionCatalogue.get(key).pythonDefinition() + "  # " + key + "\n"), module));
         List<List<ChatMessage>> valid = ChatFiles.read(ft.resolve("valid.jsonl"));
         assertEquals(30, valid.size());
         assertTrue(valid.get(0).get(2).content().startsWith("Which option correctly describes "));
