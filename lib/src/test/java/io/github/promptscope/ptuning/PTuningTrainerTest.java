@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Tiny P-tuning runs on the shipped default model: the dev loss falls, and a restart lands where the straight run does. */
 class PTuningTrainerTest {
 
-    static final String BEFORE = "what colour is";
-    static final String BETWEEN = " the answer is";
+    static final String BEFORE = "question :";
+    static final String BETWEEN = " answer :";
 
     private static LanguageModel model;
     private static Progress.Off quiet;
