@@ -142,7 +142,7 @@ public final class SoftPrompts {
             for (int j = 0; j < n; j++) {
                 hit[j] = best[k + j] == targets.get(k + j);
             }
-            out.add(new SoftPromptScore(Arrays.copyOfRange(lp, k, k + n), hit));
+            out.add(new SoftPromptScore(Arrays.copyOfRange(lp, k, k + n), hit, Arrays.copyOfRange(best, k, k + n)));
             k += n;
         }
         return out;

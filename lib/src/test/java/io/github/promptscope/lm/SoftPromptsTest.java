@@ -49,6 +49,12 @@ class SoftPromptsTest {
             assertEquals(plain.tokenLogProbs()[i], got.get(0).logProbs()[i], 1e-5, "target " + i);
         }
         assertEquals(plain.greedy(), got.get(0).allGreedy());
+        // the teacher-forced argmax at each target position is the plain forward's most likely next token there
+        float[][] next = lm.nextTokenLogProbs(ids);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(argmax(next[n - 4 + i]), got.get(0).argmax()[i], "argmax at target " + i);
+            assertEquals(got.get(0).argmax()[i] == ids[n - 3 + i], got.get(0).greedy()[i]);
+        }
         ContinuationScore plainShifted = lm.scoreTokens(List.of(Arrays.copyOfRange(ids, 1, n - 1)),
                 List.of(Arrays.copyOfRange(ids, n - 1, n)), null).get(0);
         assertEquals(plainShifted.tokenLogProbs()[0], got.get(1).logProbs()[0], 1e-5, "padded, other columns");
@@ -149,5 +155,15 @@ class SoftPromptsTest {
             out[i] = rows[i].clone();
         }
         return out;
+    }
+
+    private static long argmax(float[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 }

@@ -23,6 +23,7 @@ public final class TextTokenizer implements AutoCloseable {
     private final Path file;
     private final HuggingFaceTokenizer tokenizer;
     private final int vocabSize;
+    private String[] pieces;
 
     private TextTokenizer(Path file, HuggingFaceTokenizer tokenizer, int vocabSize) {
         this.file = file;
@@ -96,6 +97,39 @@ public final class TextTokenizer implements AutoCloseable {
     /** The text of one token on its own (a byte-fallback piece may decode to U+FFFD). */
     public String piece(long id) {
         return tokenizer.decode(new long[] {id}, false);
+    }
+
+    /**
+     * The vocabulary's own string for {@code id}, as transformers' convert_ids_to_tokens gives it
+     * ("Ġcat" for byte-level BPE, "▁猫" for sentencepiece), or null for an id the file does not name.
+     * Read from tokenizer.json on first use.
+     */
+    public synchronized String vocabularyPiece(long id) {
+        if (pieces == null) {
+            pieces = piecesOf(file, vocabSize);
+        }
+        return id >= 0 && id < pieces.length ? pieces[(int) id] : null;
+    }
+
+    private static String[] piecesOf(Path file, int size) {
+        String[] out = new String[size];
+        try {
+            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            JsonNode vocab = root.path("model").path("vocab");
+            if (vocab.isObject()) {
+                vocab.fields().forEachRemaining(e -> out[e.getValue().asInt()] = e.getKey());
+            } else if (vocab.isArray()) {
+                for (int i = 0; i < vocab.size(); i++) {
+                    out[i] = vocab.get(i).get(0).asText();
+                }
+            }
+            for (JsonNode added : root.path("added_tokens")) {
+                out[added.path("id").asInt()] = added.path("content").asText();
+            }
+            return out;
+        } catch (IOException e) {
+            throw new CheckpointException(file, "not valid JSON: " + e.getMessage(), e);
+        }
     }
 
     public int vocabSize() {
