@@ -15,6 +15,7 @@
 # MODELS: model folders, or "4x256" for a 4-layer, 256-wide GPT-2 trained briefly (TRAIN_STEPS, default
 #   300) on the default corpus and cached (default: "models/default 4x256").
 # THREADS (default 2) for both sides; STEPS (default 60); SKIP_PROBES=1 skips matmul and rerank.
+# PROMPTSCOPE_JAR: the jar to measure (default: a copy of this checkout's fresh build).
 # Each side's wall time and peak resident memory come from /usr/bin/time. Output: lines on stdout, and
 # OUT (default target/bench-iprompt/summary.json) with every number.
 set -uo pipefail
@@ -55,7 +56,14 @@ EOF
 
 export PROMPTSCOPE_JAVA_OPTS="${PROMPTSCOPE_JAVA_OPTS:--Xmx2g} -Dai.djl.pytorch.num_threads=$threads"
 pscope() { nice -n 5 "$repo/promptscope" "$@"; }
-pscope --version >/dev/null || fail "cannot build or run $repo/promptscope"
+# one jar for the whole run: PROMPTSCOPE_JAR if given (an older build, for before/after), else a copy of
+# a fresh build, so sources edited while this runs do not change what is measured halfway
+if [ -z "${PROMPTSCOPE_JAR:-}" ]; then
+  pscope --version >/dev/null || fail "cannot build or run $repo/promptscope"
+  cp "$repo/target/promptscope.jar" "$work/promptscope.jar" || fail "cannot copy the jar to $work"
+  export PROMPTSCOPE_JAR="$work/promptscope.jar"
+fi
+echo "jar: $PROMPTSCOPE_JAR ($(pscope --version 2>/dev/null | head -1))"
 
 model_dir() { # a folder, or 4x256: trained once into the cache
   if [ "$1" != 4x256 ]; then
