@@ -92,7 +92,7 @@ for m in $models; do
   dir=$(model_dir "$m") || exit 1
   tag=$(basename "$dir")
   echo "== $m ($dir), $steps steps, threads $threads, load $(cut -d' ' -f1-3 /proc/loadavg)"
-  timed "promptscope-$tag" pscope explain --model "$dir" --jsonl "$rows" --steps "$steps" --tokens 6 --shots 3 \
+  timed "promptscope-$tag" nice -n 5 "$repo/promptscope" explain --model "$dir" --jsonl "$rows" --steps "$steps" --tokens 6 --shots 3 \
     --seed 1 --results "$work/records"
   # imodelsX's step counter runs max_n_steps + 1 steps: ask for one fewer to run as many
   timed "imodelsx-$tag" nice -n 5 "$py" "$peer/imodelsx_iprompt.py" "$dir" add_two --jsonl "$rows" \
