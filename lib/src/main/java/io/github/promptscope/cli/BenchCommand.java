@@ -4,6 +4,7 @@ import io.github.promptscope.util.RepoPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.promptscope.lm.Engines;
 import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.lm.MatmulProbe;
 import io.github.promptscope.search.RerankBenchmark;
 import io.github.promptscope.search.SoakBenchmark;
 import io.github.promptscope.util.ProcessMemory;
@@ -22,10 +23,12 @@ import picocli.CommandLine.Parameters;
                 "reranking loop; --workload-out writes the same work for environment/bench_transformers.py.",
                 "'bench soak': --steps iPrompt-shaped steps (sampled proposals, then the reranking workload),",
                 "printing resident memory every --every steps and its growth over the second half.",
-                "Run the JVM with -XX:NativeMemoryTracking=summary to split the JVM's share from native libraries'."})
+                "Run the JVM with -XX:NativeMemoryTracking=summary to split the JVM's share from native libraries'.",
+                "'bench matmul': float32 matrix-multiply GFLOP/s through DJL on the scoring loop's shapes (no --model),",
+                "the peak the rerank rate is a fraction of."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "What to measure: rerank or soak.")
+    @Parameters(index = "0", description = "What to measure: rerank, soak or matmul.")
     String what;
 
     @Mixin
@@ -64,8 +67,11 @@ final class BenchCommand implements Callable<Integer> {
         if (what.equals("soak")) {
             return soak();
         }
+        if (what.equals("matmul")) {
+            return matmul();
+        }
         if (!what.equals("rerank")) {
-            throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: rerank, soak");
+            throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: rerank, soak, matmul");
         }
         try (LanguageModel lm = model.load()) {
             RerankBenchmark.Workload w = RerankBenchmark.workload(lm, candidates, examples, tokens, seed);
@@ -90,6 +96,7 @@ final class BenchCommand implements Callable<Integer> {
             out.put("seconds", t.seconds());
             out.put("candidates_per_second", t.candidatesPerSecond());
             out.put("tokens_per_second", t.tokensPerSecond());
+            out.put("gflops_per_second", t.gflopsPerSecond());
             out.put("loss_of_prompt_0", t.checksum());
             System.out.println(new ObjectMapper().writeValueAsString(out));
         }
@@ -119,6 +126,25 @@ final class BenchCommand implements Callable<Integer> {
             out.put("peak_rss_mb", mb(r.peakResidentBytes()));
             out.put("final_rss_mb", mb(r.samples().get(r.samples().size() - 1).memory().residentBytes()));
             out.put("rss_growth_mb_per_1000_steps_second_half", r.slopeBytesPerStep() * 1000 / (1 << 20));
+            System.out.println(new ObjectMapper().writeValueAsString(out));
+        }
+        return 0;
+    }
+
+    /** One JSON line per shape: the best of --passes multiplies, in GFLOP/s. */
+    private int matmul() throws Exception {
+        if (passes < 1) {
+            throw new IllegalArgumentException("--passes must be at least 1; got " + passes);
+        }
+        for (int[] s : MatmulProbe.SHAPES) {
+            MatmulProbe.Rate r = MatmulProbe.measure(s[0], s[1], s[2], passes);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("benchmark", "matmul");
+            out.put("implementation", "promptscope (DJL " + Engines.describe() + ")");
+            out.put("threads", System.getProperty("ai.djl.pytorch.num_threads"));
+            out.put("shape", r.m() + "x" + r.k() + "x" + r.n());
+            out.put("best_seconds", r.bestSeconds());
+            out.put("gflops_per_second", r.gflops());
             System.out.println(new ObjectMapper().writeValueAsString(out));
         }
         return 0;

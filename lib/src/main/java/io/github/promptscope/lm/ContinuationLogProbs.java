@@ -49,7 +49,7 @@ final class ContinuationLogProbs {
         long[] best;
         try (NDManager m = weights.newSubManager()) {
             NDArray idArray = m.create(ids);
-            NDArray hidden = decoder.hidden(decoder.embed(idArray), positions, keyMask, null);
+            NDArray hidden = decoder.hiddenForInference(decoder.embed(idArray), positions, keyMask, null);
             NDArray flatHidden = hidden.reshape(-1, config.hiddenSize());
             NDArray picked = Decoder.rows(flatHidden, m.create(Logits.toArray(rowsToRead)));
             NDArray logProbs = Logits.restrict(m, decoder.logits(picked), allowed).logSoftmax(-1);

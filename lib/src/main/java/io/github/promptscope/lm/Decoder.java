@@ -80,6 +80,22 @@ final class Decoder {
      * @param hooks this call's hooks and cache requests ({@link HookName.Point} names the points); null for none
      */
     NDArray hidden(NDArray embeds, long[][] positions, boolean[][] keyMask, KvCache cache, HookRegistry hooks) {
+        return hidden(embeds, positions, keyMask, cache, hooks, false);
+    }
+
+    /**
+     * {@link #hidden(NDArray, long[][], boolean[][], KvCache)} for inference (no gradient, no hooks),
+     * freeing each layer's intermediates, and {@code embeds}, as soon as the next layer has its input.
+     * The values are the same; what changes is that a pass holds one layer's activations at a time
+     * instead of every layer's until the caller's manager closes: with a chunk of 256 scored rows
+     * those held hundreds of MB, and glibc's arenas kept the high-water mark resident.
+     */
+    NDArray hiddenForInference(NDArray embeds, long[][] positions, boolean[][] keyMask, KvCache cache) {
+        return hidden(embeds, positions, keyMask, cache, null, true);
+    }
+
+    private NDArray hidden(NDArray embeds, long[][] positions, boolean[][] keyMask, KvCache cache, HookRegistry hooks,
+            boolean freeEachLayer) {
         NDManager m = embeds.getManager();
         long seen = cache == null ? 0 : cache.length();
         checkPositions(positions);
@@ -90,7 +106,22 @@ final class Decoder {
         NDList tables = rotary == null ? null : rotary.tables(m, positions);
         NDArray mask = causalMask(m, positions.length, positions[0].length, seen, keyMask);
         for (int i = 0; i < layers.size(); i++) {
-            x = layers.get(i).apply(x, tables, mask, cache, i, hooks);
+            if (!freeEachLayer) {
+                x = layers.get(i).apply(x, tables, mask, cache, i, hooks);
+                continue;
+            }
+            // the layer's results land in its input's manager: a scope closed once the output is kept
+            // (keys and values the layer caches are attached to the cache's own manager)
+            try (NDManager scope = m.newSubManager()) {
+                if (x != embeds) {
+                    x.attach(scope);
+                } else {
+                    embeds.tempAttach(scope);
+                }
+                NDArray out = layers.get(i).apply(x, tables, mask, cache, i, null);
+                out.attach(m);
+                x = out;
+            }
         }
         // transformers applies the final norm to the last hidden state too
         return HookRegistry.at(hooks, Point.LN_FINAL, -1, finalNorm.apply(x));

@@ -165,7 +165,7 @@ final class Generator {
             keys[b] = Arrays.copyOfRange(real[b], 0, end);
         }
         try (NDManager step = m.newSubManager()) {
-            NDArray hidden = decoder.hidden(decoder.embed(step.create(stepIds)), stepPos, keys, cache);
+            NDArray hidden = decoder.hiddenForInference(decoder.embed(step.create(stepIds)), stepPos, keys, cache);
             NDArray last = hidden.get(":, " + (end - from - 1) + ", :");
             float[] flat = decoder.logits(last).toFloatArray();
             int vocab = flat.length / batch;

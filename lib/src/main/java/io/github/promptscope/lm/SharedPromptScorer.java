@@ -106,10 +106,10 @@ final class SharedPromptScorer {
             }
             KvCache cache = new KvCache(m, decoder.layers.size());
             if (n > 0) {
-                decoder.hidden(decoder.embed(m.create(promptIds)), promptPos, promptMask, cache);
+                decoder.hiddenForInference(decoder.embed(m.create(promptIds)), promptPos, promptMask, cache);
                 cache.repeatEachRow(b);
             }
-            NDArray hidden = decoder.hidden(decoder.embed(m.create(suffix)), positions,
+            NDArray hidden = decoder.hiddenForInference(decoder.embed(m.create(suffix)), positions,
                     n > 0 ? keyMask : suffixOnly(keyMask, n), n > 0 ? cache : null);
             NDArray picked = Decoder.rows(hidden.reshape(-1, config.hiddenSize()), m.create(Logits.toArray(readRows)));
             NDArray logProbs = Logits.restrict(m, decoder.logits(picked), allowed).logSoftmax(-1);

@@ -7,6 +7,7 @@ import io.github.promptscope.lm.PromptScores;
 import io.github.promptscope.lm.tokenizer.TextTokenizer;
 import io.github.promptscope.lm.tokenizer.TokenIds;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,8 @@ final class CandidateScorer {
     private final int maxLength;
     private final long[] allowed;
     private long tokensScored;
+    private long candidatesAsked;
+    private long candidatesComputed;
     /**
      * Token ids by the identity of the string they came from: each input and output is tokenized
      * once per search, not once per step (a 500 KB input tokenized on every scoring call took 280 s
@@ -80,13 +83,43 @@ final class CandidateScorer {
         return tokensScored;
     }
 
+    /** Candidates asked for and distinct candidates actually scored, over this scorer's life. */
+    long candidatesAsked() {
+        return candidatesAsked;
+    }
+
+    long candidatesComputed() {
+        return candidatesComputed;
+    }
+
+    /**
+     * One score per candidate, in order. Each distinct prompt is scored once: a step's mutations
+     * and fresh samples repeat prompts (and the population), and a repeat's score is the same
+     * number, since a prompt's row in the scoring batch does not depend on the other prompts in it.
+     */
     List<Score> score(List<long[]> candidates, List<DataRows.Row> batch) {
         List<long[]> targets = new ArrayList<>();
         for (DataRows.Row r : batch) {
             targets.add(target(r));
         }
-        List<Score> scores = prefixBeforeInput ? before(candidates, batch, targets) : after(candidates, batch, targets);
-        requireFinite(scores, candidates);
+        Map<List<Long>, Integer> slot = new HashMap<>();
+        List<long[]> distinct = new ArrayList<>();
+        int[] slotOf = new int[candidates.size()];
+        for (int i = 0; i < candidates.size(); i++) {
+            long[] c = candidates.get(i);
+            slotOf[i] = slot.computeIfAbsent(PromptPool.key(c), k -> {
+                distinct.add(c);
+                return distinct.size() - 1;
+            });
+        }
+        List<Score> scored = prefixBeforeInput ? before(distinct, batch, targets) : after(distinct, batch, targets);
+        requireFinite(scored, distinct);
+        candidatesAsked += candidates.size();
+        candidatesComputed += distinct.size();
+        List<Score> scores = new ArrayList<>(candidates.size());
+        for (int s : slotOf) {
+            scores.add(scored.get(s));
+        }
         return scores;
     }
 

@@ -5,6 +5,7 @@ import io.github.promptscope.data.Example;
 import io.github.promptscope.data.PromptLayout;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.lm.PromptScores;
+import io.github.promptscope.lm.checkpoint.ModelConfig;
 import io.github.promptscope.lm.tokenizer.TextTokenizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +30,36 @@ public final class RerankBenchmark {
             long promptTokens = prompts.stream().mapToLong(p -> p.length).sum();
             return prompts.size() * perExample + promptTokens * contexts.size();
         }
+
+        /**
+         * Multiply-add work of one pass as the shared-prompt scorer does it (each prompt once, then
+         * every example after it; only target-predicting positions reach the head), counting the
+         * weight matrices, attention's two products and the LM head: 2 flops per multiply-add.
+         * Norms, softmax and activations are left out, so the rate it gives is a lower bound.
+         */
+        public double flopsPerPass(ModelConfig c) {
+            double d = c.hiddenSize();
+            double kv = (double) c.numKvHeads() * c.headDim();
+            double q = (double) c.numHeads() * c.headDim();
+            int mlpMatrices = c.architecture() == ModelConfig.Architecture.LLAMA ? 3 : 2;
+            double perTokenLayer = 2 * (d * q + 2 * d * kv + q * d + mlpMatrices * d * c.intermediateSize());
+            double flops = 0;
+            for (long[] p : prompts) {
+                flops += p.length * (perTokenLayer + 2 * 2 * q * p.length / 2.0) * c.numLayers();
+                for (int i = 0; i < contexts.size(); i++) {
+                    int suffix = contexts.get(i).length + targets.get(i).length;
+                    double keys = p.length + suffix / 2.0; // mean keys a suffix position attends to
+                    flops += suffix * (perTokenLayer + 2 * 2 * q * keys) * c.numLayers();
+                    flops += 2.0 * targets.get(i).length * d * c.vocabSize();
+                }
+            }
+            return flops;
+        }
     }
 
     /** Timing of repeated passes. */
     public record Timing(int passes, double seconds, double candidatesPerSecond, double tokensPerSecond,
-            double checksum) {}
+            double gflopsPerSecond, double checksum) {}
 
     private RerankBenchmark() {}
 
@@ -70,6 +96,6 @@ public final class RerankBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Timing(passes, seconds, passes * w.prompts().size() / seconds,
-                passes * w.tokensPerPass() / seconds, checksum);
+                passes * w.tokensPerPass() / seconds, passes * w.flopsPerPass(lm.config()) / seconds / 1e9, checksum);
     }
 }
