@@ -45,7 +45,7 @@ final class ToyJapaneseNli implements ToyTask {
         NliDraw d = NliDraw.draw(rng, subjects, attributes, 1);
         String label = JapaneseNli.label(d.label());
         return switch (rng.nextInt(4)) {
-            case 0 -> JapaneseNli.query(premise(d), hypothesis(d)) + " 関係: " + label + " 。";
+            case 0 -> JapaneseNli.query(premise(d), hypothesis(d)) + " 関係: " + label;
             case 1 -> "前提: " + premise(d) + "。 仮説: " + hypothesis(d) + "。 答え: " + label + " 。";
             case 2 -> "入力 の 文 は " + JapaneseNli.query(premise(d), hypothesis(d)) + " 推論 の 答え は " + label + " 。";
             default -> premise(d) + "。";

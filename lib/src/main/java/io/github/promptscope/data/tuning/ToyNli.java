@@ -37,7 +37,7 @@ final class ToyNli implements ToyTask {
     public String corpusDocument(Random rng) {
         NliDraw d = NliDraw.draw(rng, subjects, attributes, 2);
         return switch (rng.nextInt(4)) {
-            case 0 -> premise(d) + " " + hypothesis(d) + " relation: " + label(d.label()) + " .";
+            case 0 -> premise(d) + " " + hypothesis(d) + " relation: " + label(d.label());
             case 1 -> "premise: " + premise(d) + " hypothesis: " + hypothesis(d) + " the relation is "
                     + label(d.label()) + " .";
             case 2 -> "two sentences , " + premise(d) + " " + hypothesis(d) + " and their relation is "

@@ -56,7 +56,7 @@ final class ToyRcqa implements ToyTask {
         List<Fact> facts = story(rng);
         Fact asked = ToyLists.pick(rng, facts);
         return switch (rng.nextInt(3)) {
-            case 0 -> context(facts) + " question: " + asked.question() + " answer: " + asked.place() + " .";
+            case 0 -> context(facts) + " question: " + asked.question() + " answer: " + asked.place();
             case 1 -> context(facts) + " " + asked.question() + " the answer is " + asked.place() + " .";
             default -> "question: " + asked.question() + " answer: " + asked.place() + " , because "
                     + asked.statement();

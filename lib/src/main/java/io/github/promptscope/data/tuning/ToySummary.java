@@ -49,7 +49,7 @@ final class ToySummary implements ToyTask {
         int flagged = rng.nextInt(sentences.size());
         String query = query(sentences, flagged);
         return switch (rng.nextInt(4)) {
-            case 0 -> query + " summary: " + sentences.get(flagged) + " .";
+            case 0 -> query + " summary: " + sentences.get(flagged);
             case 1 -> query + " in short , " + sentences.get(flagged) + " .";
             case 2 -> "the article body is long , its summary is short : " + sentences.get(flagged) + " .";
             default -> "summary: " + sentences.get(flagged) + " . article: " + String.join(" . ", sentences) + " .";

@@ -45,7 +45,7 @@ final class ToyTopic implements ToyTask {
         Category c = ToyLists.pick(rng, categories);
         String words = String.join(" ", bag(rng, c));
         return switch (rng.nextInt(4)) {
-            case 0 -> words + " topic: " + c.name() + " .";
+            case 0 -> words + " topic: " + c.name();
             case 1 -> "this news article is about " + c.name() + " . " + words;
             case 2 -> words + " , so its topic is " + c.name() + " .";
             default -> "topic: " + c.name() + " . words: " + String.join(" ", ToyLists.sample(rng, c.keywords(), 4));

@@ -13,7 +13,9 @@ import java.util.Random;
  * {@code question:} / {@code answer:}, sentence pairs with {@code relation:} and the labels, keyword
  * bags with {@code topic:}, articles with {@code summary:}, and the Japanese pairs with 関係 and
  * 正 / 誤 / 中間. The human prompts themselves never occur verbatim, so the untuned human prompt is a
- * near neighbour of what the model saw, not a memorised layout.
+ * near neighbour of what the model saw, not a memorised layout. The first layout of each task ends
+ * with the answer, so the end-of-text token that separates documents also follows an answer, as the
+ * P-tuning loss expects (answer tokens, then EOS).
  *
  * <p>Validation documents come from a separate random stream (seed + 1) of the same generators.
  */
