@@ -49,7 +49,8 @@ public final class TuningModelCheck {
         return rows;
     }
 
-    static TaskRow check(LanguageModel lm, TuningTask task) {
+    /** One task's numbers on its test rows. */
+    public static TaskRow check(LanguageModel lm, TuningTask task) {
         TextTokenizer tok = lm.tokenizer();
         long[] before = tok.encode(" " + task.promptBefore());
         long[] between = tok.encode(" " + task.promptBetween());
