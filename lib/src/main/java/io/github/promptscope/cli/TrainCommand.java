@@ -1,6 +1,7 @@
 package io.github.promptscope.cli;
 
 import io.github.promptscope.data.TrainingCorpus;
+import io.github.promptscope.data.tuning.TuningCorpus;
 import io.github.promptscope.lm.train.Gpt2Init;
 import io.github.promptscope.lm.train.Trainer;
 import io.github.promptscope.lm.train.TrainerConfig;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
                 "The defaults reproduce the shipped default model. Run again with the same --out to resume."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks) or 'extended' (plus the induction and ANLI tasks added later).")
+    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks), 'extended' (plus the induction and ANLI tasks added later) or 'tuning' (the P-tuning stand-in tasks' text, models/tuning).")
     String corpus;
 
     @Option(names = "--out", required = true, description = "Output folder: the trained model in Hugging Face layout, logs, checkpoint.")
@@ -56,19 +57,29 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingCorpus.Spec recipe = switch (corpus) {
-            case "default" -> TrainingCorpus.Spec.defaults();
-            case "extended" -> TrainingCorpus.Spec.extended();
-            default -> throw new IllegalArgumentException("--corpus: unknown recipe '" + corpus + "'; known: default, extended");
-        };
-        TrainingCorpus.Spec spec = recipe.withDocuments(documents).withSeed(seed);
         TrainerConfig cfg = TrainerConfig.defaults().withSteps(steps).withSeed(seed).withBatch(batch, seqLen)
                 .withLearningRate(lr, lr / 10, warmup);
         Gpt2Init.Shape shape = new Gpt2Init.Shape(layers, width, heads, positions);
         int until = stopAt == null ? steps : stopAt;
-        Trainer.Report r = from == null
-                ? TrainingRecipe.run(spec, shape, cfg, out, until)
-                : TrainingRecipe.continueFrom(spec, from, RepoPaths.label(from), cfg, out, until);
+        Trainer.Report r;
+        if (corpus.equals("tuning")) {
+            if (from != null) {
+                throw new IllegalArgumentException("--from: the tuning corpus trains its own word-level tokenizer; "
+                        + "it starts from scratch");
+            }
+            r = TrainingRecipe.run(TuningCorpus.build(documents, seed), shape, cfg, out, until);
+        } else {
+            TrainingCorpus.Spec recipe = switch (corpus) {
+                case "default" -> TrainingCorpus.Spec.defaults();
+                case "extended" -> TrainingCorpus.Spec.extended();
+                default -> throw new IllegalArgumentException("--corpus: unknown recipe '" + corpus
+                        + "'; known: default, extended, tuning");
+            };
+            TrainingCorpus.Spec spec = recipe.withDocuments(documents).withSeed(seed);
+            r = from == null
+                    ? TrainingRecipe.run(spec, shape, cfg, out, until)
+                    : TrainingRecipe.continueFrom(spec, from, RepoPaths.label(from), cfg, out, until);
+        }
         System.out.printf("steps %d  train loss %.4f  validation loss %.4f  %.0f s  %.0f tokens/s%n",
                 r.steps(), r.finalTrainLoss(), r.validationLoss(), r.wallSeconds(), r.tokensPerSecond());
         return 0;

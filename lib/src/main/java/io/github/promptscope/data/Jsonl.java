@@ -19,7 +19,7 @@ import java.util.Map;
  * is its literal text in the file ({@code 3.10} stays {@code "3.10"}, {@code 1e5} stays {@code "1e5"}),
  * never a re-printed double. Arrays and objects are an error naming file, line and field.
  */
-final class Jsonl {
+public final class Jsonl {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -28,10 +28,10 @@ final class Jsonl {
      *
      * @param literals the literal source text of each top-level number or boolean field
      */
-    record Line(JsonNode node, long line, Map<String, String> literals) {
+    public record Line(JsonNode node, long line, Map<String, String> literals) {
 
         /** A required scalar field as written; missing, null, array or object is an error naming file, line and field. */
-        String text(Path path, String field) {
+        public String text(Path path, String field) {
             JsonNode v = node.get(field);
             if (v == null || v.isNull()) {
                 throw DataException.at(path.toString(), line, "field \"" + field + "\" missing");
@@ -50,7 +50,7 @@ final class Jsonl {
     private Jsonl() {
     }
 
-    static List<Line> read(Path path) {
+    public static List<Line> read(Path path) {
         String content = TextFiles.utf8(path);
         List<Line> out = new ArrayList<>();
         long n = 0;

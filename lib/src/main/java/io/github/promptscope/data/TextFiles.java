@@ -13,13 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Whole-file reads with the errors this package promises: the path is always in the message. */
-final class TextFiles {
+public final class TextFiles {
 
     private TextFiles() {
     }
 
     /** Strict UTF-8: a byte that is not UTF-8 is an error naming the file, not a silent U+FFFD. */
-    static String utf8(Path path) {
+    public static String utf8(Path path) {
         byte[] bytes = bytes(path);
         try {
             return decodeUtf8(bytes);

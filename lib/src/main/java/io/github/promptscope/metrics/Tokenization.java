@@ -2,25 +2,21 @@ package io.github.promptscope.metrics;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * How ROUGE splits text. Whitespace suits the English stand-in tasks; characters suit Japanese,
- * which has no spaces (a dependency-free stand-in for the MeCab/Janome words sumeval uses).
+ * How ROUGE splits text into the tokens it counts. {@link #WHITESPACE} and {@link #CHARACTERS} need
+ * nothing; {@link EnglishTokens} and {@link JapaneseTokens} add the lowercasing and stop-word removal
+ * of the P-tuning study's scorer (spec B3, B6).
  */
-public enum Tokenization {
+@FunctionalInterface
+public interface Tokenization {
+
     /** Split on runs of whitespace; case and punctuation are kept. */
-    WHITESPACE(s -> s.isBlank() ? List.of() : Arrays.asList(s.strip().split("\\s+"))),
-    /** One token per Unicode code point, whitespace dropped. */
-    CHARACTERS(s -> s.codePoints().filter(c -> !Character.isWhitespace(c)).mapToObj(Character::toString).toList());
+    Tokenization WHITESPACE = s -> s.isBlank() ? List.of() : Arrays.asList(s.strip().split("\\s+"));
 
-    private final Function<String, List<String>> splitter;
+    /** One token per Unicode code point, whitespace dropped (Japanese without a word segmenter). */
+    Tokenization CHARACTERS = s -> s.codePoints().filter(c -> !Character.isWhitespace(c))
+            .mapToObj(Character::toString).toList();
 
-    Tokenization(Function<String, List<String>> splitter) {
-        this.splitter = splitter;
-    }
-
-    public List<String> tokenize(String text) {
-        return splitter.apply(text);
-    }
+    List<String> tokenize(String text);
 }

@@ -35,7 +35,12 @@ public final class TrainingRecipe {
 
     public static Trainer.Report run(TrainingCorpus.Spec corpusSpec, Gpt2Init.Shape shape, TrainerConfig cfg, Path out,
             int stopAt) throws IOException {
-        TrainingCorpus.Documents docs = new TrainingCorpus(corpusSpec).build();
+        return run(new TrainingCorpus(corpusSpec).build(), shape, cfg, out, stopAt);
+    }
+
+    /** The same from documents built elsewhere (the P-tuning corpus, {@code data.tuning.TuningCorpus}). */
+    public static Trainer.Report run(TrainingCorpus.Documents docs, Gpt2Init.Shape shape, TrainerConfig cfg, Path out,
+            int stopAt) throws IOException {
         Path tokenizerDir = out.resolve("tokenizer");
         ByteLevelTokenizer tok = TokenizerBuilder.byteLevel()
                 .words(frequentWords(docs.train()))
