@@ -1,5 +1,8 @@
 package io.github.promptscope.cli;
 
+import io.github.promptscope.data.ChatSerialization;
+import io.github.promptscope.data.PythonChatCorpus;
+import io.github.promptscope.lm.checkpoint.ChatTemplateFile;
 import io.github.promptscope.data.TrainingCorpus;
 import io.github.promptscope.lm.train.Gpt2Init;
 import io.github.promptscope.lm.train.Trainer;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Option;
                 "The defaults reproduce the shipped default model. Run again with the same --out to resume."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks) or 'extended' (plus the induction and ANLI tasks added later).")
+    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks), 'extended' (plus the induction and ANLI tasks added later) or 'python-chats' (Python-interpreter chats over functions defined in the prompt, for models/functions-base; needs --from).")
     String corpus;
 
     @Option(names = "--out", required = true, description = "Output folder: the trained model in Hugging Face layout, logs, checkpoint.")
@@ -56,19 +59,35 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TrainerConfig cfg = TrainerConfig.defaults().withSteps(steps).withSeed(seed).withBatch(batch, seqLen)
+                .withLearningRate(lr, lr / 10, warmup);
+        int until = stopAt == null ? steps : stopAt;
+        if (corpus.equals("python-chats")) {
+            if (from == null) {
+                throw new IllegalArgumentException("--corpus python-chats continues a model: give --from (e.g. models/default)");
+            }
+            TrainingCorpus.Documents docs = new PythonChatCorpus(documents, seed).build();
+            Trainer.Report r = TrainingRecipe.continueFrom(docs, from, RepoPaths.label(from), cfg, out, until);
+            if (until >= steps) {
+                // the model now reads chats in this serialization; every reader of the folder must render them so
+                ChatTemplateFile.install(out, ChatSerialization.JINJA_TEMPLATE, ChatSerialization.END_OF_TURN);
+            }
+            return report(r);
+        }
         TrainingCorpus.Spec recipe = switch (corpus) {
             case "default" -> TrainingCorpus.Spec.defaults();
             case "extended" -> TrainingCorpus.Spec.extended();
-            default -> throw new IllegalArgumentException("--corpus: unknown recipe '" + corpus + "'; known: default, extended");
+            default -> throw new IllegalArgumentException("--corpus: unknown recipe '" + corpus
+                    + "'; known: default, extended, python-chats");
         };
         TrainingCorpus.Spec spec = recipe.withDocuments(documents).withSeed(seed);
-        TrainerConfig cfg = TrainerConfig.defaults().withSteps(steps).withSeed(seed).withBatch(batch, seqLen)
-                .withLearningRate(lr, lr / 10, warmup);
         Gpt2Init.Shape shape = new Gpt2Init.Shape(layers, width, heads, positions);
-        int until = stopAt == null ? steps : stopAt;
-        Trainer.Report r = from == null
+        return report(from == null
                 ? TrainingRecipe.run(spec, shape, cfg, out, until)
-                : TrainingRecipe.continueFrom(spec, from, RepoPaths.label(from), cfg, out, until);
+                : TrainingRecipe.continueFrom(spec, from, RepoPaths.label(from), cfg, out, until));
+    }
+
+    private static int report(Trainer.Report r) {
         System.out.printf("steps %d  train loss %.4f  validation loss %.4f  %.0f s  %.0f tokens/s%n",
                 r.steps(), r.finalTrainLoss(), r.validationLoss(), r.wallSeconds(), r.tokensPerSecond());
         return 0;

@@ -59,10 +59,14 @@ public final class TrainingRecipe {
      */
     public static Trainer.Report continueFrom(TrainingCorpus.Spec corpusSpec, Path from, String fromLabel,
             TrainerConfig cfg, Path out, int stopAt) throws IOException {
-        if (!Files.isRegularFile(from.resolve("model.safetensors"))) {
-            throw new IllegalArgumentException("--from: " + from + " has no model.safetensors");
-        }
-        TrainingCorpus.Documents docs = new TrainingCorpus(corpusSpec).build();
+        checkFrom(from);
+        return continueFrom(new TrainingCorpus(corpusSpec).build(), from, fromLabel, cfg, out, stopAt);
+    }
+
+    /** {@link #continueFrom(TrainingCorpus.Spec, Path, String, TrainerConfig, Path, int)} on documents already built. */
+    public static Trainer.Report continueFrom(TrainingCorpus.Documents docs, Path from, String fromLabel,
+            TrainerConfig cfg, Path out, int stopAt) throws IOException {
+        checkFrom(from);
         Files.createDirectories(out);
         ObjectNode provenance = JSON.createObjectNode()
                 .put("from", fromLabel)
@@ -70,6 +74,12 @@ public final class TrainingRecipe {
         AtomicFiles.writeString(out.resolve("continued_from.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(provenance));
         try (LanguageModel model = LanguageModel.load(from)) {
             return new Trainer(model, cfg, out).trainUntil(docs.train(), docs.validation(), stopAt);
+        }
+    }
+
+    private static void checkFrom(Path from) {
+        if (!Files.isRegularFile(from.resolve("model.safetensors"))) {
+            throw new IllegalArgumentException("--from: " + from + " has no model.safetensors");
         }
     }
 
