@@ -13,12 +13,12 @@ import java.math.RoundingMode;
  * {@code Double.toString} is also not always shortest (JDK-4511638, fixed in 19), so the digits are
  * found here: the fewest significant digits, rounded from the exact value, that parse back to x.
  */
-final class PyFloat {
+public final class PyFloat {
 
     private PyFloat() {
     }
 
-    static String repr(double x) {
+    public static String repr(double x) {
         if (Double.isNaN(x)) {
             return "nan";
         }
