@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {ExplainCommand.class, SweepCommand.class, DatasetsCommand.class, LogprobsCommand.class,
                 GenerateCommand.class, GeneralizeCommand.class, SentimentCommand.class, VoxelsCommand.class, TrainCommand.class,
                 EvaluateModelCommand.class, BenchCommand.class, KernelCommand.class, ServeCommand.class, NeuronsCommand.class,
+                FunctionsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

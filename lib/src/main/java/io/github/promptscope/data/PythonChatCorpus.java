@@ -55,6 +55,37 @@ public final class PythonChatCorpus {
         return out;
     }
 
+    /** {@code n} chats from {@code seed} (the validation documents' chats for seed + 1), as turns. */
+    public List<List<Turn>> chats(int n, long chatSeed) {
+        Random rng = new Random(chatSeed);
+        List<List<Turn>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(chat(rng));
+        }
+        return out;
+    }
+
+    /** What a chat asks, from its last user message: "interpreter" or the evaluation style it imitates. */
+    public static String kind(List<Turn> chat) {
+        String q = chat.stream().filter(t -> t.role().equals("user")).reduce((a, b) -> b).map(Turn::content).orElse("");
+        if (q.contains("Which option correctly describes")) {
+            return "multiple_choice_language";
+        } else if (q.contains("What is a correct python definition")) {
+            return "multiple_choice_code";
+        } else if (q.contains("Which function class")) {
+            return "multiple_choice_function_class";
+        } else if (q.contains("What is the output type")) {
+            return "multiple_choice_output_type";
+        } else if (q.contains("Please output a valid lambda")) {
+            return "freeform_definition";
+        } else if (q.contains("Please output a possible value")) {
+            return "function_inversion";
+        } else if (q.contains("Which python variable represents")) {
+            return "inverse_query";
+        }
+        return "interpreter";
+    }
+
     /** One chat; package-visible so tests can run its code through Python. */
     List<Turn> chat(Random rng) {
         return rng.nextBoolean() ? interpreter(rng) : question(rng);

@@ -11,11 +11,12 @@ import io.github.promptscope.util.Progress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Asks a model every evaluation item and judges the replies (spec A7, {@code compute_metrics}): per
- * item, {@code samples} replies at its temperature (at most 100 tokens, ending at the end of the
- * turn, each with its own seed), and the metrics averaged over them: {@code correct},
+ * item, {@code samples} replies at its temperature (at most 100 tokens, fewer when the model's
+ * context ends sooner, ending at the end of the turn, each with its own seed), and the metrics averaged over them: {@code correct},
  * {@code abs_distance} (over the numeric replies), {@code TVD} = 1 - |0.5 - correct|, and {@code prob}
  * by teacher forcing ({@link ReplyProbability}) when the item has one exact target, else equal to
  * {@code correct} as in the spec. Works on any {@link TextModel}: the local model or an
@@ -62,9 +63,14 @@ public final class EvalRunner {
         double correct = 0;
         double distance = 0;
         int numeric = 0;
+        int budget = replyBudget(item);
+        if (budget < 1) {
+            return skipped(item, replies, "the prompt leaves no room for a reply in the model's "
+                    + model.contextLength().getAsInt() + " positions");
+        }
         try {
             for (int k = 0; k < item.samples(); k++) {
-                Sampling s = Sampling.seeded(MAX_TOKENS, item.temperature(), seed * 1_000_003L + index * 64L + k)
+                Sampling s = Sampling.seeded(budget, item.temperature(), seed * 1_000_003L + index * 64L + k)
                         .withStop(List.of(ChatSerialization.END_OF_TURN));
                 GeneratedText reply = model.chat(new ChatRequest(item.messages(), s));
                 replies.add(reply.text());
@@ -94,9 +100,25 @@ public final class EvalRunner {
             if (e.status() != 400) {
                 throw e;
             }
-            return new ItemResult(item.template(), item.function(), item.role(), Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, replies, e.getMessage());
+            return skipped(item, replies, e.getMessage());
         }
+    }
+
+    /**
+     * {@link #MAX_TOKENS}, or fewer when the model's context ends sooner: a small local model has
+     * few positions, and a reply cut there is judged as it came rather than the item refused.
+     */
+    private int replyBudget(EvalItem item) {
+        if (model.contextLength().isEmpty()) {
+            return MAX_TOKENS;
+        }
+        OptionalInt prompt = model.promptTokens(FunctionChats.prompt(item.messages()));
+        return prompt.isEmpty() ? MAX_TOKENS : Math.min(MAX_TOKENS, model.contextLength().getAsInt() - prompt.getAsInt());
+    }
+
+    private static ItemResult skipped(EvalItem item, List<String> replies, String why) {
+        return new ItemResult(item.template(), item.function(), item.role(), Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, replies, why);
     }
 
     /** Why prob is NaN for this model, or null. */

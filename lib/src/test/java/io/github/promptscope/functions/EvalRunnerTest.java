@@ -165,6 +165,10 @@ class EvalRunnerTest {
             EvalRunner.ItemResult s = new EvalRunner(model, 0).run(huge, 0);
             assertNotNull(s.skipped());
             assertTrue(s.skipped().contains("positions"), s.skipped());
+            // a prompt that leaves fewer than 100 positions gets a shorter reply budget, not a refusal
+            EvalItem longish = new EvalItem("regression_ood", List.of(ChatMessage.user("1 ".repeat(110))), new Exact("8"),
+                    "add_5", FunctionRole.TEST, 0, 1);
+            assertNull(new EvalRunner(model, 0).run(longish, 0).skipped());
         }
     }
 }
