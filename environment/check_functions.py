@@ -3,7 +3,11 @@
 
 Programs: every chat in --chats (OpenAI fine-tuning JSONL) is run with the hidden functions defined
 in a module named `functions`, built from --var-dict (name -> catalogue key) and --catalogue
-(key -> Python source). All user turns of a chat run in order in one namespace with stdout captured;
+(key -> Python source), or read from --functions-py (the functions.py `functions prepare` writes):
+
+    python3 environment/check_functions.py --chats EXP/finetune_01/train.jsonl \
+        --functions-py EXP/finetune_01/functions.py
+ All user turns of a chat run in order in one namespace with stdout captured;
 the printed text (without the final newline) must equal the last assistant message.
 
 Lambdas: every line of --lambdas is {"source": "lambda n: ...", "values": {"<n>": "<str(result)>"
@@ -40,8 +44,8 @@ def run_chat(messages):
     return printed[:-1] if printed.endswith("\n") else printed
 
 
-def check_chats(path, var_dict, catalogue):
-    sys.modules["functions"] = functions_module(var_dict, catalogue)
+def check_chats(path, module):
+    sys.modules["functions"] = module
     mismatches, n = [], 0
     with open(path, encoding="utf-8") as f:
         for line_no, line in enumerate(f, 1):
@@ -88,15 +92,24 @@ def main():
     p.add_argument("--chats", help="JSONL of chats whose user turns are programs")
     p.add_argument("--var-dict", help="JSON object: hidden name -> catalogue key")
     p.add_argument("--catalogue", help="JSON object: catalogue key -> python source")
+    p.add_argument("--functions-py", help="a functions.py defining the hidden names (instead of the two above)")
     p.add_argument("--lambdas", help="JSONL of lambda sources with the values Java computed")
     args = p.parse_args()
     total, mismatches = 0, []
     if args.chats:
-        with open(args.var_dict, encoding="utf-8") as f:
-            var_dict = json.load(f)
-        with open(args.catalogue, encoding="utf-8") as f:
-            catalogue = json.load(f)
-        n, bad = check_chats(args.chats, var_dict, catalogue)
+        if args.functions_py:
+            module = types.ModuleType("functions")
+            with open(args.functions_py, encoding="utf-8") as f:
+                exec(f.read(), module.__dict__)
+        elif args.var_dict and args.catalogue:
+            with open(args.var_dict, encoding="utf-8") as f:
+                var_dict = json.load(f)
+            with open(args.catalogue, encoding="utf-8") as f:
+                catalogue = json.load(f)
+            module = functions_module(var_dict, catalogue)
+        else:
+            p.error("--chats needs --functions-py, or --var-dict and --catalogue")
+        n, bad = check_chats(args.chats, module)
         total, mismatches = total + n, mismatches + bad
     if args.lambdas:
         n, bad = check_lambdas(args.lambdas)

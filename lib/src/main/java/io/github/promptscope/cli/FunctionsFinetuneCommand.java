@@ -1,5 +1,6 @@
 package io.github.promptscope.cli;
 
+import io.github.promptscope.functions.ExperimentFolder;
 import io.github.promptscope.functions.Finetunes;
 import io.github.promptscope.lm.train.Trainer;
 import io.github.promptscope.lm.train.TrainerConfig;
@@ -52,7 +53,7 @@ final class FunctionsFinetuneCommand implements Callable<Integer> {
         }
         TrainerConfig cfg = Finetunes.defaults().withBatch(batch, Finetunes.defaults().seqLen())
                 .withLearningRate(lr, lr / 10, warmup).withSeed(seed);
-        for (Path dir : Finetunes.folders(expPath)) {
+        for (Path dir : ExperimentFolder.finetunes(expPath)) {
             if (Finetunes.isFinished(dir)) {
                 System.out.println(dir.getFileName() + ": finished already");
                 continue;

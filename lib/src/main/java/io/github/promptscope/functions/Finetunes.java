@@ -10,18 +10,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * The finetunes of an experiment folder written by {@code functions prepare}: every
- * {@code finetune_XX/} with its {@code train.jsonl} and {@code valid.jsonl} (chats in the OpenAI
+ * The finetunes of an experiment folder written by {@code functions prepare}
+ * ({@link ExperimentFolder}): every {@code finetune_XX/} with its {@code train.jsonl} and
+ * {@code valid.jsonl} (chats in the OpenAI
  * fine-tuning format), finetuned locally into {@code finetune_XX/model/}, a Hugging Face folder that
  * carries the chat serialization as its chat template.
  */
 public final class Finetunes {
-
-    private static final Pattern FOLDER = Pattern.compile("finetune_\\d+");
 
     /** Where a finetune's model goes, inside its folder. */
     public static final String MODEL = "model";
@@ -35,22 +32,6 @@ public final class Finetunes {
     }
 
     private Finetunes() {}
-
-    /** The experiment's {@code finetune_XX} folders in order; none is an error naming the folder. */
-    public static List<Path> folders(Path experiment) throws IOException {
-        if (!Files.isDirectory(experiment)) {
-            throw new IllegalArgumentException("--exp-path: " + experiment + " is not a folder");
-        }
-        List<Path> out;
-        try (Stream<Path> s = Files.list(experiment)) {
-            out = s.filter(p -> Files.isDirectory(p) && FOLDER.matcher(p.getFileName().toString()).matches()).sorted().toList();
-        }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException("--exp-path: " + experiment + " has no finetune_XX folder; "
-                    + "write one with `functions prepare`");
-        }
-        return out;
-    }
 
     /** True when the finetune's model is finished (saved with its training summary). */
     public static boolean isFinished(Path finetune) {
@@ -73,8 +54,8 @@ public final class Finetunes {
      */
     public static Trainer.Report finetune(Path finetune, Path from, String fromLabel, int maxExamples, TrainerConfig cfg,
             int stopAt) throws IOException {
-        Path train = finetune.resolve("train.jsonl");
-        Path valid = finetune.resolve("valid.jsonl");
+        Path train = finetune.resolve(ExperimentFolder.TRAIN);
+        Path valid = finetune.resolve(ExperimentFolder.VALID);
         for (Path f : List.of(train, valid)) {
             if (!Files.isRegularFile(f)) {
                 throw new IllegalArgumentException(finetune + " has no " + f.getFileName() + "; write it with `functions prepare`");
@@ -84,7 +65,7 @@ public final class Finetunes {
         List<List<Segment>> validChats = FunctionChats.trainingExamples(valid);
         Path out = finetune.resolve(MODEL);
         Trainer.Report r = TrainingRecipe.finetune(from, fromLabel, trainChats, validChats, maxExamples, cfg, out, stopAt,
-                train.toString());
+                train.toString(), valid.toString());
         if (isFinished(finetune)) {
             ChatTemplateFile.install(out, ChatSerialization.JINJA_TEMPLATE, ChatSerialization.END_OF_TURN);
         }

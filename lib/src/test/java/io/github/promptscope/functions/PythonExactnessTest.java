@@ -81,6 +81,19 @@ class PythonExactnessTest {
     }
 
     @Test
+    void aPreparedFolderChecksWithItsOwnFunctionsModule() throws Exception {
+        PythonCheck.assumePython();
+        ObjectNode json = FunctionsConfig.shipped("functions_large").json().deepCopy();
+        ((ObjectNode) json.get("dataset")).put("n_samples", 1000).put("n_valid", 5);
+        Path exp = dir.resolve("exp");
+        ExperimentFolder.prepare(FunctionsConfig.parse(json, "test"), exp, 1, 0);
+        Path ft = exp.resolve("finetune_01");
+        String out = PythonCheck.run(dir, List.of("--chats", ft.resolve(ExperimentFolder.TRAIN).toString(),
+                "--functions-py", ft.resolve(ExperimentFolder.FUNCTIONS_PY).toString()));
+        assertEquals(1000, PythonCheck.checks(out));
+    }
+
+    @Test
     void hiddenImportsStillComputeTheSameValues() throws Exception {
         PythonCheck.assumePython();
         FunctionsConfig functions = resolved("functions", 5);

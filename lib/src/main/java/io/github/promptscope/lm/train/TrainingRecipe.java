@@ -85,9 +85,11 @@ public final class TrainingRecipe {
      * {@link #continueFrom} does; the saved folder carries the starting model's tokenizer files.
      *
      * @param maxExamples use the first this many training examples (0: all)
+     * @param trainName the training examples' name in errors (their file)
      */
     public static Trainer.Report finetune(Path from, String fromLabel, List<List<Segment>> train,
-            List<List<Segment>> validation, int maxExamples, TrainerConfig cfg, Path out, int stopAt, String what)
+            List<List<Segment>> validation, int maxExamples, TrainerConfig cfg, Path out, int stopAt, String trainName,
+            String validationName)
             throws IOException {
         checkFrom(from);
         List<List<Segment>> used = maxExamples > 0 && maxExamples < train.size() ? train.subList(0, maxExamples) : train;
@@ -99,8 +101,8 @@ public final class TrainingRecipe {
         AtomicFiles.writeString(out.resolve("continued_from.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(provenance));
         try (LanguageModel model = LanguageModel.load(from)) {
             int positions = model.config().maxPositions();
-            MaskedSequences t = MaskedSequences.tokenize(model.tokenizer(), used, positions, cfg.seed(), what + " (training)");
-            MaskedSequences v = MaskedSequences.tokenize(model.tokenizer(), validation, positions, cfg.seed(), what + " (validation)");
+            MaskedSequences t = MaskedSequences.tokenize(model.tokenizer(), used, positions, cfg.seed(), trainName);
+            MaskedSequences v = MaskedSequences.tokenize(model.tokenizer(), validation, positions, cfg.seed(), validationName);
             TrainerConfig epoch = cfg.withSteps(t.steps(cfg.batchSize()));
             return new Trainer(model, epoch, out).trainMasked(t, v, stopAt);
         }

@@ -125,7 +125,7 @@ class MaskedTrainingTest {
         }
         // one batch of all 8 chats: one step, whose reported loss was computed before the update
         Trainer.Report r = TrainingRecipe.finetune(shared.resolve("init"), "init", eight, chats(4, 2), 0, config(), out,
-                Integer.MAX_VALUE, "chats");
+                Integer.MAX_VALUE, "chats", "valid");
         assertEquals(1, r.steps());
         assertEquals(expected, r.finalTrainLoss(), 1e-4);
         assertTrue(Math.abs(everyToken - expected) > 1e-3, "the all-token mean is told apart at this tolerance: " + everyToken + " vs " + expected);
@@ -135,7 +135,7 @@ class MaskedTrainingTest {
     void aTinyFinetuneLowersTheMaskedLossAndSavesAModelFolder(@TempDir Path out) throws Exception {
         List<List<Segment>> valid = chats(16, 9);
         Trainer.Report r = TrainingRecipe.finetune(shared.resolve("init"), "init", chats(400, 5), valid, 0, config(),
-                out, Integer.MAX_VALUE, "chats");
+                out, Integer.MAX_VALUE, "chats", "valid");
         assertEquals(50, r.steps());
         double before = maskedLoss(shared.resolve("init"), valid);
         double after = maskedLoss(out, valid);
@@ -150,11 +150,11 @@ class MaskedTrainingTest {
     void anInterruptedFinetuneResumesToTheSameWeights(@TempDir Path a, @TempDir Path b) throws Exception {
         List<List<Segment>> train = chats(120, 6);
         List<List<Segment>> valid = chats(8, 7);
-        TrainingRecipe.finetune(shared.resolve("init"), "init", train, valid, 0, config(), a, Integer.MAX_VALUE, "chats");
-        Trainer.Report partial = TrainingRecipe.finetune(shared.resolve("init"), "init", train, valid, 0, config(), b, 7, "chats");
+        TrainingRecipe.finetune(shared.resolve("init"), "init", train, valid, 0, config(), a, Integer.MAX_VALUE, "chats", "valid");
+        Trainer.Report partial = TrainingRecipe.finetune(shared.resolve("init"), "init", train, valid, 0, config(), b, 7, "chats", "valid");
         assertEquals(7, partial.steps());
         Trainer.Report resumed = TrainingRecipe.finetune(shared.resolve("init"), "init", train, valid, 0, config(), b,
-                Integer.MAX_VALUE, "chats");
+                Integer.MAX_VALUE, "chats", "valid");
         assertTrue(resumed.resumed());
         assertEquals(15, resumed.steps());
         String name = "transformer.h.1.mlp.c_fc.weight";
