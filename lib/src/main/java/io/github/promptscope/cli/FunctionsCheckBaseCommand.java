@@ -37,6 +37,16 @@ final class FunctionsCheckBaseCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the summary here as JSON (atomically).")
     Path out;
 
+    /** Whether the reply has the shape its question asks for: a value, a letter, a lambda. */
+    private static boolean wellFormed(EvalRunner.ItemResult r) {
+        String reply = r.replies().isEmpty() ? "" : r.replies().get(0);
+        return switch (r.template()) {
+            case "interpreter", "function_inversion" -> reply.matches("-?\\d+(\\.\\d+)?|True|False");
+            case "freeform_definition" -> reply.startsWith("lambda n: ");
+            default -> reply.matches("[A-E]");
+        };
+    }
+
     @Override
     public Integer call() throws Exception {
         if (chats < 1) {
@@ -56,18 +66,20 @@ final class FunctionsCheckBaseCommand implements Callable<Integer> {
         root.put("chats", chats);
         root.put("corpus_seed", corpusSeed);
         root.put("skipped", results.stream().filter(r -> r.skipped() != null).count());
-        root.put("decoding", "greedy, at most 100 tokens, exact match; prob = P(reply + end of turn) by teacher forcing");
+        root.put("decoding", "greedy, at most 100 tokens, exact match; prob = P(reply + end of turn) by teacher forcing; "
+                + "well_formed = the reply is a value (interpreter, inversion), a letter (choices) or starts with 'lambda n: '");
         Map<String, List<EvalRunner.ItemResult>> byKind = results.stream().filter(r -> r.skipped() == null)
                 .collect(Collectors.groupingBy(EvalRunner.ItemResult::template, TreeMap::new, Collectors.toList()));
         ObjectNode kinds = root.putObject("by_kind");
         byKind.put("all", results.stream().filter(r -> r.skipped() == null).toList());
-        System.out.printf("%-32s %5s %16s %8s%n", "kind", "n", "exact match", "prob");
+        System.out.printf("%-32s %5s %16s %8s %8s%n", "kind", "n", "exact match", "prob", "format");
         for (Map.Entry<String, List<EvalRunner.ItemResult>> e : byKind.entrySet()) {
             MeanSem c = MeanSem.of(e.getValue().stream().mapToDouble(EvalRunner.ItemResult::correct).toArray());
             MeanSem p = MeanSem.of(e.getValue().stream().mapToDouble(EvalRunner.ItemResult::prob).toArray());
+            MeanSem f = MeanSem.of(e.getValue().stream().mapToDouble(r -> wellFormed(r) ? 1 : 0).toArray());
             kinds.putObject(e.getKey()).put("n", c.n()).put("correct_mean", c.mean()).put("correct_sem", c.sem())
-                    .put("prob_mean", p.mean()).put("prob_sem", p.sem());
-            System.out.printf("%-32s %5d %8.3f ± %.3f %8.3f%n", e.getKey(), c.n(), c.mean(), c.sem(), p.mean());
+                    .put("prob_mean", p.mean()).put("prob_sem", p.sem()).put("well_formed", f.mean());
+            System.out.printf("%-32s %5d %8.3f ± %.3f %8.3f %8.3f%n", e.getKey(), c.n(), c.mean(), c.sem(), p.mean(), f.mean());
         }
         if (out != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());

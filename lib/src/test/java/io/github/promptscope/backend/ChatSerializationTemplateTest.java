@@ -71,6 +71,16 @@ class ChatSerializationTemplateTest {
         assertTrue(e.getMessage().contains("eos_token"), e.getMessage());
     }
 
+    @Test
+    void theShippedFunctionsBaseModelCarriesTheSerialization() {
+        Path base = io.github.promptscope.lm.DefaultModel.locate().resolveSibling("functions-base");
+        ChatTemplate t = ChatTemplate.forCheckpoint(base);
+        assertEquals(ChatSerialization.JINJA_TEMPLATE, t.source());
+        for (List<ChatMessage> chat : conversations()) {
+            assertEquals(ChatSerialization.prompt(turns(chat)), t.render(chat));
+        }
+    }
+
     /** transformers renders with Jinja2 (trim_blocks, lstrip_blocks); so must our template. */
     @Test
     void jinja2RendersTheSameBytes(@TempDir Path tmp) throws Exception {
