@@ -129,8 +129,10 @@ public final class ChatTemplate {
         CompositeELResolver resolver = new CompositeELResolver();
         resolver.add(new JinjaPython());
         resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_WRITE);
+        // Without nested interpretation off, Jinjava renders template syntax inside a message's content
+        // ("{% raw %}" typed by a user fails the request); Jinja2 prints it as text.
         Jinjava j = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true)
-                .withElResolver(resolver).build());
+                .withNestedInterpretationEnabled(false).withElResolver(resolver).build());
         j.getGlobalContext().registerFunction(new ELFunctionDefinition("", "raise_exception", JinjaPython.class,
                 "raiseException", String.class));
         j.getGlobalContext().registerFunction(new ELFunctionDefinition("", "strftime_now", JinjaPython.class,

@@ -1,5 +1,8 @@
 package io.github.promptscope.cli;
 
+import io.github.promptscope.data.ChatSerialization;
+import io.github.promptscope.data.PythonChatCorpus;
+import io.github.promptscope.lm.checkpoint.ChatTemplateFile;
 import io.github.promptscope.data.TrainingCorpus;
 import io.github.promptscope.data.tuning.TuningCorpus;
 import io.github.promptscope.lm.train.Gpt2Init;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Option;
                 "The defaults reproduce the shipped default model. Run again with the same --out to resume."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks), 'extended' (plus the induction and ANLI tasks added later) or 'tuning' (the P-tuning stand-in tasks' text, models/tuning).")
+    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks), 'extended' (plus the induction and ANLI tasks added later), 'tuning' (the P-tuning stand-in tasks' text, models/tuning) or 'python-chats' (Python-interpreter chats over functions defined in the prompt, for models/functions-base; needs --from).")
     String corpus;
 
     @Option(names = "--out", required = true, description = "Output folder: the trained model in Hugging Face layout, logs, checkpoint.")
@@ -61,25 +64,41 @@ final class TrainCommand implements Callable<Integer> {
                 .withLearningRate(lr, lr / 10, warmup);
         Gpt2Init.Shape shape = new Gpt2Init.Shape(layers, width, heads, positions);
         int until = stopAt == null ? steps : stopAt;
-        Trainer.Report r;
-        if (corpus.equals("tuning")) {
-            if (from != null) {
-                throw new IllegalArgumentException("--from: the tuning corpus trains its own word-level tokenizer; "
-                        + "it starts from scratch");
+        switch (corpus) {
+            case "tuning" -> {
+                if (from != null) {
+                    throw new IllegalArgumentException("--from: the tuning corpus trains its own word-level tokenizer; "
+                            + "it starts from scratch");
+                }
+                return report(TrainingRecipe.run(TuningCorpus.build(documents, seed), shape, cfg, out, until));
             }
-            r = TrainingRecipe.run(TuningCorpus.build(documents, seed), shape, cfg, out, until);
-        } else {
-            TrainingCorpus.Spec recipe = switch (corpus) {
-                case "default" -> TrainingCorpus.Spec.defaults();
-                case "extended" -> TrainingCorpus.Spec.extended();
-                default -> throw new IllegalArgumentException("--corpus: unknown recipe '" + corpus
-                        + "'; known: default, extended, tuning");
-            };
-            TrainingCorpus.Spec spec = recipe.withDocuments(documents).withSeed(seed);
-            r = from == null
-                    ? TrainingRecipe.run(spec, shape, cfg, out, until)
-                    : TrainingRecipe.continueFrom(spec, from, RepoPaths.label(from), cfg, out, until);
+            case "python-chats" -> {
+                if (from == null) {
+                    throw new IllegalArgumentException("--corpus python-chats continues a model: give --from (e.g. models/default)");
+                }
+                TrainingCorpus.Documents docs = new PythonChatCorpus(documents, seed).build();
+                Trainer.Report r = TrainingRecipe.continueFrom(docs, from, RepoPaths.label(from), cfg, out, until);
+                if (until >= steps) {
+                    // the model now reads chats in this serialization; every reader of the folder must render them so
+                    ChatTemplateFile.install(out, ChatSerialization.JINJA_TEMPLATE, ChatSerialization.END_OF_TURN);
+                }
+                return report(r);
+            }
+            default -> { }
         }
+        TrainingCorpus.Spec recipe = switch (corpus) {
+            case "default" -> TrainingCorpus.Spec.defaults();
+            case "extended" -> TrainingCorpus.Spec.extended();
+            default -> throw new IllegalArgumentException("--corpus: unknown recipe '" + corpus
+                    + "'; known: default, extended, tuning, python-chats");
+        };
+        TrainingCorpus.Spec spec = recipe.withDocuments(documents).withSeed(seed);
+        return report(from == null
+                ? TrainingRecipe.run(spec, shape, cfg, out, until)
+                : TrainingRecipe.continueFrom(spec, from, RepoPaths.label(from), cfg, out, until));
+    }
+
+    private static int report(Trainer.Report r) {
         System.out.printf("steps %d  train loss %.4f  validation loss %.4f  %.0f s  %.0f tokens/s%n",
                 r.steps(), r.finalTrainLoss(), r.validationLoss(), r.wallSeconds(), r.tokensPerSecond());
         return 0;

@@ -1,5 +1,6 @@
 package io.github.promptscope.results;
 
+import io.github.promptscope.metrics.MeanSem;
 import tech.tablesaw.aggregate.NumericAggregateFunction;
 import tech.tablesaw.api.NumericColumn;
 
@@ -16,20 +17,7 @@ public final class Stats {
             // isMissing, not NaN checks: integer columns mark missing with a sentinel, not NaN.
             double[] v = java.util.stream.IntStream.range(0, column.size()).filter(i -> !column.isMissing(i))
                     .mapToDouble(column::getDouble).toArray();
-            int n = v.length;
-            if (n < 2) {
-                return Double.NaN;
-            }
-            double mean = 0;
-            for (double d : v) {
-                mean += d;
-            }
-            mean /= n;
-            double ss = 0;
-            for (double d : v) {
-                ss += (d - mean) * (d - mean);
-            }
-            return Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
+            return MeanSem.of(v).sem();
         }
     };
 

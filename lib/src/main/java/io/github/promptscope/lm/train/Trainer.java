@@ -74,7 +74,36 @@ public final class Trainer {
         long[] valStream = PackedSequences.tokenize(model.tokenizer(), validationDocs, eos);
         PackedSequences train = new PackedSequences(trainStream, cfg.seqLen(), cfg.seed());
         PackedSequences validation = new PackedSequences(valStream, cfg.seqLen(), cfg.seed());
-        String corpusHash = hash(trainStream, valStream);
+        List<long[]> valSequences = validation.all().subList(0, Math.min(cfg.evalSequences(), validation.size()));
+        return loop(step -> Batch.packed(train.batch(step, cfg.batchSize())), () -> evaluate(valSequences),
+                hash(trainStream, valStream), trainStream.length, stopAt);
+    }
+
+    /**
+     * Loss-masked training (finetuning on chats): one sequence per example, the loss on its trained
+     * tokens only, one epoch in the seeded order of {@link MaskedSequences}; {@code cfg.steps()} must be
+     * {@link MaskedSequences#steps(int)}. Checkpoints, resuming, the log and the saved folder are those
+     * of {@link #trainUntil}.
+     */
+    public Report trainMasked(MaskedSequences train, MaskedSequences validation, int stopAt) throws IOException {
+        if (cfg.steps() != train.steps(cfg.batchSize())) {
+            throw new IllegalArgumentException("one epoch of " + train.size() + " examples in batches of "
+                    + cfg.batchSize() + " is " + train.steps(cfg.batchSize()) + " steps, but the config says " + cfg.steps());
+        }
+        List<Integer> valRows = java.util.stream.IntStream.range(0, Math.min(cfg.evalSequences(), validation.size()))
+                .boxed().toList();
+        return loop(step -> train.batch(step, cfg.batchSize()), () -> evaluate(validation, valRows, cfg.batchSize()),
+                Hashes.sha256OfLongs(train.fingerprint(), validation.fingerprint()), train.tokenCount(), stopAt);
+    }
+
+    /** What one run needs besides the config: each step's batch and a validation loss. */
+    @FunctionalInterface
+    private interface BatchSource {
+        Batch batch(int step);
+    }
+
+    private Report loop(BatchSource batches, java.util.function.DoubleSupplier validationLoss, String corpusHash,
+            long trainTokens, int stopAt) throws IOException {
         TrainableWeights weights = model.trainableWeights();
         Map<String, NDArray> params = weights.parameters();
         Engine engine = Engines.pytorch();
@@ -98,24 +127,26 @@ public final class Trainer {
             }
             double lastLoss = Double.NaN;
             double valLoss = Double.NaN;
-            long tokensPerStep = (long) cfg.batchSize() * cfg.seqLen();
+            long totalTokens = 0;
             try (Progress bar = Progress.start("train", cfg.steps(), start)) {
                 long windowStart = System.nanoTime();
-                int windowSteps = 0;
+                long windowTokens = 0;
                 int skipped = 0;
                 int end = Math.min(stopAt, cfg.steps());
                 for (int step = start; step < end; step++) {
                     Interrupts.check();
                     double lr = cfg.learningRateAt(step);
-                    double[] lossAndNorm = step(engine, params, opt, train.batch(step, cfg.batchSize()), lr, step + 1);
+                    Batch batch = batches.batch(step);
+                    double[] lossAndNorm = step(engine, params, opt, batch, lr, step + 1);
                     lastLoss = lossAndNorm[0];
                     skipped = Double.isFinite(lastLoss) && Double.isFinite(lossAndNorm[1]) ? 0 : skipped + 1;
                     if (skipped >= 10) {
                         throw new IllegalStateException("training diverged: 10 steps in a row had a non-finite loss "
                                 + "or gradient (step " + (step + 1) + "); lower the learning rate");
                     }
-                    windowSteps++;
-                    double tokPerSec = windowSteps * tokensPerStep / ((System.nanoTime() - windowStart) / 1e9);
+                    windowTokens += batch.tokens();
+                    totalTokens += batch.tokens();
+                    double tokPerSec = windowTokens / ((System.nanoTime() - windowStart) / 1e9);
                     bar.update(step + 1, String.format("loss %.3f lr %.1e %.0f tok/s", lastLoss, lr, tokPerSec));
                     boolean last = step + 1 == cfg.steps();
                     boolean eval = last || (cfg.evalEvery() > 0 && (step + 1) % cfg.evalEvery() == 0);
@@ -127,11 +158,11 @@ public final class Trainer {
                         entry.put("grad_norm", lossAndNorm[1]);
                         entry.put("tokens_per_second", tokPerSec);
                         if (eval) {
-                            valLoss = evaluate(validation.all().subList(0, Math.min(cfg.evalSequences(), validation.size())));
+                            valLoss = validationLoss.getAsDouble();
                             entry.put("validation_loss", valLoss);
                         }
                         windowStart = System.nanoTime();
-                        windowSteps = 0;
+                        windowTokens = 0;
                     }
                     double seconds = priorSeconds + (System.nanoTime() - started) / 1e9;
                     boolean stopping = step + 1 == end && !last;
@@ -142,15 +173,15 @@ public final class Trainer {
             }
             double wall = priorSeconds + (System.nanoTime() - started) / 1e9;
             if (stopAt < cfg.steps()) {
-                return new Report(Math.max(start, stopAt), lastLoss, valLoss, wall, Double.NaN, trainStream.length, resumed);
+                return new Report(Math.max(start, stopAt), lastLoss, valLoss, wall, Double.NaN, trainTokens, resumed);
             }
             if (Double.isNaN(valLoss)) {
-                valLoss = evaluate(validation.all().subList(0, Math.min(cfg.evalSequences(), validation.size())));
+                valLoss = validationLoss.getAsDouble();
             }
             params.values().forEach(p -> p.setRequiresGradient(false));
             CheckpointSaver.save(model.dir(), model.config(), params, out);
             Report report = new Report(cfg.steps(), lastLoss, valLoss, wall,
-                    (double) cfg.steps() * tokensPerStep / wall, trainStream.length, resumed);
+                    totalTokens / Math.max(1e-9, wall - priorSeconds), trainTokens, resumed);
             writeLog(out, log);
             ObjectNode summary = JSON.createObjectNode();
             summary.set("report", JSON.valueToTree(report));
@@ -163,19 +194,11 @@ public final class Trainer {
     }
 
     /** One optimizer step; returns {loss, gradient norm before clipping}. Kept in one method: grad mode is per thread. */
-    private double[] step(Engine engine, Map<String, NDArray> params, AdamW opt, long[][] batch, double lr, int t) {
+    private double[] step(Engine engine, Map<String, NDArray> params, AdamW opt, Batch batch, double lr, int t) {
         try (NDScope ignored = new NDScope(); NDManager m = model.trainableWeights().manager().newSubManager()) {
-            int b = batch.length;
-            int len = batch[0].length - 1;
-            long[][] inputs = new long[b][len];
-            long[] targets = new long[b * len];
-            for (int i = 0; i < b; i++) {
-                System.arraycopy(batch[i], 0, inputs[i], 0, len);
-                System.arraycopy(batch[i], 1, targets, i * len, len);
-            }
             float loss;
             try (GradientCollector gc = engine.newGradientCollector()) {
-                NDArray lossArray = crossEntropy(m, inputs, targets);
+                NDArray lossArray = crossEntropy(m, batch);
                 gc.backward(lossArray);
                 loss = lossArray.getFloat();
             }
@@ -204,31 +227,47 @@ public final class Trainer {
         params.values().forEach(TrainableWeights::zeroGradient);
     }
 
-    private NDArray crossEntropy(NDManager m, long[][] inputs, long[] targets) {
-        NDArray logProbs = model.trainableWeights().nextTokenLogProbs(m, inputs);
+    /** Mean next-token loss of a batch: over every position, or over the weighted ones of a masked batch. */
+    private NDArray crossEntropy(NDManager m, Batch batch) {
+        long[] targets = batch.targets();
+        NDArray logProbs = model.trainableWeights().nextTokenLogProbs(m, batch.inputs());
         NDArray picked = logProbs.gather(m.create(targets, new Shape(targets.length, 1)), 1);
-        return picked.mean().neg();
+        if (batch.weights() == null) {
+            return picked.mean().neg();
+        }
+        NDArray w = m.create(batch.weights(), new Shape(targets.length, 1));
+        return picked.mul(w).sum().div(w.sum()).neg();
     }
 
-    /** Mean next-token loss over the given sequences (nats per token). */
+    /** Mean next-token loss over the given packed sequences (nats per token). */
     public double evaluate(List<long[]> sequences) {
         double total = 0;
         int batches = 0;
         for (int from = 0; from < sequences.size(); from += cfg.batchSize()) {
             List<long[]> chunk = sequences.subList(from, Math.min(sequences.size(), from + cfg.batchSize()));
-            int len = chunk.get(0).length - 1;
-            long[][] inputs = new long[chunk.size()][len];
-            long[] targets = new long[chunk.size() * len];
-            for (int i = 0; i < chunk.size(); i++) {
-                System.arraycopy(chunk.get(i), 0, inputs[i], 0, len);
-                System.arraycopy(chunk.get(i), 1, targets, i * len, len);
-            }
-            try (NDScope ignored = new NDScope(); NDManager m = model.trainableWeights().manager().newSubManager()) {
-                total += crossEntropy(m, inputs, targets).stopGradient().getFloat() * chunk.size();
-            }
+            total += loss(Batch.packed(chunk.toArray(long[][]::new))) * chunk.size();
             batches += chunk.size();
         }
         return total / batches;
+    }
+
+    /** Mean loss per trained token over some rows of a masked set. */
+    private double evaluate(MaskedSequences set, List<Integer> rows, int batchSize) {
+        double total = 0;
+        double tokens = 0;
+        for (int from = 0; from < rows.size(); from += batchSize) {
+            Batch b = set.rows(rows.subList(from, Math.min(rows.size(), from + batchSize)));
+            double trained = b.trainedTokens();
+            total += loss(b) * trained;
+            tokens += trained;
+        }
+        return total / tokens;
+    }
+
+    private double loss(Batch batch) {
+        try (NDScope ignored = new NDScope(); NDManager m = model.trainableWeights().manager().newSubManager()) {
+            return crossEntropy(m, batch).stopGradient().getFloat();
+        }
     }
 
     private void checkpoint(Path ckpt, Map<String, NDArray> params, AdamW opt, int step, double seconds,

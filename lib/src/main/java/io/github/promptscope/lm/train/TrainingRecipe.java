@@ -4,6 +4,7 @@ import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.lm.tokenizer.ByteLevelTokenizer;
 import io.github.promptscope.lm.tokenizer.TokenizerBuilder;
 
+import io.github.promptscope.data.ChatSerialization.Segment;
 import io.github.promptscope.data.TrainingCorpus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -64,10 +65,14 @@ public final class TrainingRecipe {
      */
     public static Trainer.Report continueFrom(TrainingCorpus.Spec corpusSpec, Path from, String fromLabel,
             TrainerConfig cfg, Path out, int stopAt) throws IOException {
-        if (!Files.isRegularFile(from.resolve("model.safetensors"))) {
-            throw new IllegalArgumentException("--from: " + from + " has no model.safetensors");
-        }
-        TrainingCorpus.Documents docs = new TrainingCorpus(corpusSpec).build();
+        checkFrom(from);
+        return continueFrom(new TrainingCorpus(corpusSpec).build(), from, fromLabel, cfg, out, stopAt);
+    }
+
+    /** {@link #continueFrom(TrainingCorpus.Spec, Path, String, TrainerConfig, Path, int)} on documents already built. */
+    public static Trainer.Report continueFrom(TrainingCorpus.Documents docs, Path from, String fromLabel,
+            TrainerConfig cfg, Path out, int stopAt) throws IOException {
+        checkFrom(from);
         Files.createDirectories(out);
         ObjectNode provenance = JSON.createObjectNode()
                 .put("from", fromLabel)
@@ -75,6 +80,42 @@ public final class TrainingRecipe {
         AtomicFiles.writeString(out.resolve("continued_from.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(provenance));
         try (LanguageModel model = LanguageModel.load(from)) {
             return new Trainer(model, cfg, out).trainUntil(docs.train(), docs.validation(), stopAt);
+        }
+    }
+
+    /**
+     * Loss-masked finetuning of a model on examples cut into segments (chats: the assistant turns
+     * trained, the rest context): one epoch in batches of {@code cfg.batchSize()}, the step count set
+     * from the data, resumable like every run. Writes {@code continued_from.json} as
+     * {@link #continueFrom} does; the saved folder carries the starting model's tokenizer files.
+     *
+     * @param maxExamples use the first this many training examples (0: all)
+     * @param trainName the training examples' name in errors (their file)
+     */
+    public static Trainer.Report finetune(Path from, String fromLabel, List<List<Segment>> train,
+            List<List<Segment>> validation, int maxExamples, TrainerConfig cfg, Path out, int stopAt, String trainName,
+            String validationName)
+            throws IOException {
+        checkFrom(from);
+        List<List<Segment>> used = maxExamples > 0 && maxExamples < train.size() ? train.subList(0, maxExamples) : train;
+        Files.createDirectories(out);
+        ObjectNode provenance = JSON.createObjectNode()
+                .put("from", fromLabel)
+                .put("from_weights_sha256", Hashes.sha256OfFiles(List.of(from.resolve("model.safetensors"))))
+                .put("examples", used.size());
+        AtomicFiles.writeString(out.resolve("continued_from.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(provenance));
+        try (LanguageModel model = LanguageModel.load(from)) {
+            int positions = model.config().maxPositions();
+            MaskedSequences t = MaskedSequences.tokenize(model.tokenizer(), used, positions, cfg.seed(), trainName);
+            MaskedSequences v = MaskedSequences.tokenize(model.tokenizer(), validation, positions, cfg.seed(), validationName);
+            TrainerConfig epoch = cfg.withSteps(t.steps(cfg.batchSize()));
+            return new Trainer(model, epoch, out).trainMasked(t, v, stopAt);
+        }
+    }
+
+    private static void checkFrom(Path from) {
+        if (!Files.isRegularFile(from.resolve("model.safetensors"))) {
+            throw new IllegalArgumentException("--from: " + from + " has no model.safetensors");
         }
     }
 

@@ -1,0 +1,156 @@
+package io.github.promptscope.lm.train;
+
+import io.github.promptscope.data.ChatSerialization.Segment;
+import io.github.promptscope.lm.tokenizer.TextTokenizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Examples for loss-masked training (a finetune on chats): each example's text, tokenized whole, and
+ * which of its tokens the model is trained to produce (those of its trained segments). One example is
+ * one row, right-padded to the longest row of its batch, so no row attends to or is scored on another
+ * example. The epoch's order is fixed by the seed, so the batch of any step can be recomputed, which
+ * is what makes resuming exact.
+ */
+public final class MaskedSequences {
+
+    private final List<long[]> ids;
+    private final List<boolean[]> trained;
+    private final List<Integer> order;
+
+    private MaskedSequences(List<long[]> ids, List<boolean[]> trained, long seed) {
+        this.ids = ids;
+        this.trained = trained;
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            idx.add(i);
+        }
+        Collections.shuffle(idx, new Random(seed * 7919));
+        this.order = List.copyOf(idx);
+    }
+
+    /**
+     * Tokenizes every example as one text. A token belongs to the segment its first character is in
+     * (the tokens of a prefix that agree with the whole text's tokens end the earlier segments), so the
+     * ids are exactly what inference sees for the same text.
+     *
+     * @param maxTokens the model's positions; a longer example is an error naming it
+     * @param what the examples' name in errors, such as the file they came from
+     */
+    public static MaskedSequences tokenize(TextTokenizer tok, List<List<Segment>> examples, int maxTokens, long seed,
+            String what) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException(what + " has no examples");
+        }
+        List<long[]> ids = new ArrayList<>();
+        List<boolean[]> trained = new ArrayList<>();
+        for (int e = 0; e < examples.size(); e++) {
+            List<Segment> segments = examples.get(e);
+            StringBuilder text = new StringBuilder();
+            for (Segment s : segments) {
+                text.append(s.text());
+            }
+            long[] all = tok.encode(text.toString());
+            if (all.length > maxTokens) {
+                throw new IllegalArgumentException(what + ", example " + (e + 1) + ": " + all.length
+                        + " tokens, more than the model's " + maxTokens + " positions");
+            }
+            boolean[] mask = new boolean[all.length];
+            int chars = 0;
+            for (Segment s : segments) {
+                int from = agreeing(tok.encode(text.substring(0, chars)), all);
+                chars += s.text().length();
+                int to = chars == text.length() ? all.length : agreeing(tok.encode(text.substring(0, chars)), all);
+                for (int i = from; i < to; i++) {
+                    mask[i] = s.trained();
+                }
+            }
+            ids.add(all);
+            trained.add(mask);
+        }
+        return new MaskedSequences(ids, trained, seed);
+    }
+
+    /** How many leading tokens of {@code prefix} equal those of {@code all}. */
+    private static int agreeing(long[] prefix, long[] all) {
+        int n = 0;
+        while (n < prefix.length && n < all.length && prefix[n] == all[n]) {
+            n++;
+        }
+        return n;
+    }
+
+    public int size() {
+        return ids.size();
+    }
+
+    /** Steps of one epoch in batches of {@code batchSize} (the last batch may be smaller). */
+    public int steps(int batchSize) {
+        return (ids.size() + batchSize - 1) / batchSize;
+    }
+
+    /** Example {@code i}'s token ids. */
+    public long[] ids(int i) {
+        return ids.get(i).clone();
+    }
+
+    /** Which of example {@code i}'s tokens are trained. */
+    public boolean[] trained(int i) {
+        return trained.get(i).clone();
+    }
+
+    /** Every token of every example. */
+    public long tokenCount() {
+        return ids.stream().mapToLong(a -> a.length).sum();
+    }
+
+    /** Ids and mask flags of every example in file order, for the corpus hash a checkpoint is tied to. */
+    long[] fingerprint() {
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            for (int k = 0; k < ids.get(i).length; k++) {
+                out.add(ids.get(i)[k] * 2 + (trained.get(i)[k] ? 1 : 0));
+            }
+            out.add(-1L);
+        }
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The examples of optimizer step {@code step} of the epoch. */
+    Batch batch(int step, int batchSize) {
+        int from = step * batchSize;
+        return rows(order.subList(from, Math.min(order.size(), from + batchSize)));
+    }
+
+    /**
+     * Examples as one right-padded batch. Position j of a row predicts token j + 1, weighted 1 when that
+     * token is trained; padding repeats the row's last token and weighs 0 (causal attention never lets
+     * an earlier position see it).
+     */
+    Batch rows(List<Integer> rows) {
+        int len = 0;
+        for (int r : rows) {
+            len = Math.max(len, ids.get(r).length - 1);
+        }
+        if (len < 1) {
+            throw new IllegalArgumentException("every example of a batch has a single token; nothing to predict");
+        }
+        long[][] inputs = new long[rows.size()][len];
+        long[] targets = new long[rows.size() * len];
+        float[] weights = new float[rows.size() * len];
+        long tokens = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            long[] seq = ids.get(rows.get(i));
+            boolean[] mask = trained.get(rows.get(i));
+            tokens += seq.length;
+            for (int j = 0; j < len; j++) {
+                inputs[i][j] = seq[Math.min(j, seq.length - 1)];
+                targets[i * len + j] = seq[Math.min(j + 1, seq.length - 1)];
+                weights[i * len + j] = j + 1 < seq.length && mask[j + 1] ? 1f : 0f;
+            }
+        }
+        return new Batch(inputs, targets, weights, tokens);
+    }
+}

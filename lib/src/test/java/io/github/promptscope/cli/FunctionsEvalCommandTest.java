@@ -1,0 +1,102 @@
+package io.github.promptscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.promptscope.backend.ChatTemplate;
+import io.github.promptscope.cli.CommandsTest.Run;
+import io.github.promptscope.data.ChatSerialization;
+import io.github.promptscope.lm.train.Gpt2Init;
+import io.github.promptscope.lm.tokenizer.TokenizerBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** prepare, finetune (tiny), eval end to end: records per (finetune, template, condition), resumable, errors naming the input. */
+class FunctionsEvalCommandTest {
+
+    @TempDir
+    static Path shared;
+    static Path exp;
+
+    @BeforeAll
+    static void experiment() throws Exception {
+        System.setProperty("promptscope.progress", "off");
+        TokenizerBuilder.byteLevel().words(List.of("print", "from", "functions", "import")).build().write(shared.resolve("tok"));
+        Gpt2Init.create(shared.resolve("tiny"), new Gpt2Init.Shape(2, 32, 2, 1024), shared.resolve("tok"), 5);
+        ObjectNode cfg = (ObjectNode) CommandsTest.JSON.readTree(
+                io.github.promptscope.functions.FunctionsConfig.shipped("functions").toJson());
+        ((ObjectNode) cfg.get("dataset")).put("n_samples", 40).put("n_valid", 8);
+        Path file = shared.resolve("small.json");
+        Files.writeString(file, CommandsTest.JSON.writeValueAsString(cfg));
+        exp = shared.resolve("exp");
+        Run prep = CommandsTest.run("functions", "prepare", "--config", file.toString(), "--exp-path", exp.toString(),
+                "--n-finetunes", "2", "--seed", "0");
+        assertEquals(0, prep.code(), prep.err());
+    }
+
+    @Test
+    void evalWritesOneRecordPerFinetuneTemplateAndConditionAndResumes(@TempDir Path out) throws Exception {
+        Run noModel = CommandsTest.run("functions", "eval", "--exp-path", exp.toString(), "--templates", "regression_ood",
+                "--out", out.toString());
+        assertNotEquals(0, noModel.code());
+        assertTrue(noModel.err().contains("has no finished finetune"), noModel.err());
+
+        String[] finetune = {"functions", "finetune", "--exp-path", exp.toString(), "--from",
+            shared.resolve("tiny").toString(), "--batch", "8", "--max-examples", "16"};
+        Run ft = CommandsTest.run(finetune);
+        assertEquals(0, ft.code(), ft.err());
+        for (String f : List.of("finetune_01", "finetune_02")) {
+            Path model = exp.resolve(f).resolve("model");
+            JsonNode training = CommandsTest.JSON.readTree(model.resolve("training.json").toFile());
+            assertEquals(2, training.path("report").path("steps").asInt(), "16 chats in batches of 8");
+            assertTrue(Files.readAllLines(model.resolve("training_log.jsonl")).get(0).contains("\"validation_loss\""));
+            assertEquals(ChatSerialization.JINJA_TEMPLATE, ChatTemplate.forCheckpoint(model).source());
+            assertTrue(ft.out().contains(f + ": 2 steps"), ft.out());
+        }
+        Run ftAgain = CommandsTest.run(finetune);
+        assertEquals(0, ftAgain.code(), ftAgain.err());
+        assertTrue(ftAgain.out().contains("finetune_01: finished already"), ftAgain.out());
+        Run unknown = CommandsTest.run("functions", "eval", "--exp-path", exp.toString(), "--templates", "regression_oodd",
+                "--out", out.toString());
+        assertNotEquals(0, unknown.code());
+        assertTrue(unknown.err().contains("regression_oodd"), unknown.err());
+
+        String[] args = {"functions", "eval", "--exp-path", exp.toString(), "--templates", "regression_ood,function_inversion",
+            "--n-items", "3", "--seed", "100", "--out", out.toString()};
+        Run r = CommandsTest.run(args);
+        assertEquals(0, r.code(), r.err());
+        List<Path> records;
+        try (Stream<Path> s = Files.list(out)) {
+            records = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertEquals(4, records.size(), "2 finetunes x 2 templates");
+        for (Path p : records) {
+            JsonNode rec = CommandsTest.JSON.readTree(p.toFile());
+            assertEquals("functions", rec.path("config").path("system").asText());
+            assertEquals("finetuned", rec.path("config").path("method").asText());
+            JsonNode m = rec.path("metrics");
+            assertEquals(3, m.path("n_all").asInt() + m.path("skipped").asInt());
+            assertEquals(m.path("n_all").asInt(), m.path("n_test").asInt() + m.path("n_train").asInt());
+            double c = m.path("correct_all_mean").asDouble();
+            assertTrue(c >= 0 && c <= 1);
+            assertEquals(3, rec.path("series").path("correct").size());
+        }
+        Run again = CommandsTest.run(args);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("0 records written") && again.out().contains("4 already there"), again.out());
+
+        Run untrained = CommandsTest.run("functions", "eval", "--exp-path", exp.toString(), "--templates", "regression_ood",
+                "--n-items", "2", "--untrained", "--from", shared.resolve("tiny").toString(), "--finetunes", "finetune_01",
+                "--out", out.toString());
+        assertEquals(0, untrained.code(), untrained.err());
+        assertTrue(untrained.out().contains("finetune_01 regression_ood untrained"), untrained.out());
+    }
+}
