@@ -2,6 +2,7 @@ package io.github.promptscope.experiments;
 
 import io.github.promptscope.data.tuning.TuningTask;
 import io.github.promptscope.lm.tokenizer.TextTokenizer;
+import io.github.promptscope.metrics.JapaneseTokens;
 import io.github.promptscope.metrics.Rouge;
 import io.github.promptscope.metrics.TokenAccuracy;
 import io.github.promptscope.metrics.TokenScores;
@@ -26,11 +27,14 @@ public final class PTuningScoring {
     private final TuningTask task;
     private final TextTokenizer tokenizer;
     private final long eos;
+    /** ROUGE's words: Kuromoji with the project's stop-word handling for Japanese (spec B3), whitespace otherwise. */
+    private final Tokenization words;
 
     public PTuningScoring(TuningTask task, TextTokenizer tokenizer, long eos) {
         this.task = task;
         this.tokenizer = tokenizer;
         this.eos = eos;
+        this.words = task.japanese() ? JapaneseTokens.withProjectStopWords() : Tokenization.WHITESPACE;
     }
 
     public RunScorer scorer() {
@@ -76,8 +80,6 @@ public final class PTuningScoring {
     private static final List<String> ROUGE_NAMES = List.of("rouge_1", "rouge_2", "rouge_l");
 
     private double[][] rouge(TeacherForced pass) {
-        // Japanese answers: one token per character until the Kuromoji tokenization lands (spec B3 uses MeCab/Janome words)
-        Tokenization words = task.japanese() ? Tokenization.CHARACTERS : Tokenization.WHITESPACE;
         double[][] out = new double[pass.gold().size()][3];
         for (int i = 0; i < out.length; i++) {
             String gold = text(pass.gold().get(i));
