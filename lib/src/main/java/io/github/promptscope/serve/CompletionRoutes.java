@@ -12,6 +12,7 @@ import io.github.promptscope.backend.Sampling;
 import io.github.promptscope.backend.ScoredText.ScoredToken;
 import io.github.promptscope.backend.TextModelException;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +52,6 @@ final class CompletionRoutes {
         Integer logprobs = params.logprobs();
         boolean echo = params.echo();
         boolean stream = params.stream();
-        boolean usageInStream = params.usageInStream();
         boolean batch = params.batch();
         boolean tokenIds = params.tokenIds();
         // Streamed with logprobs, the chunks follow the finished generation, cut at the tokens' offsets;
@@ -161,13 +161,8 @@ final class CompletionRoutes {
                 index++;
             }
         }
-        if (usageInStream) {
-            ObjectNode u = out.envelope(id, "text_completion", created);
-            u.putArray("choices");
-            u.set("usage", out.usage(promptTokens, completionTokens));
-            sse.send(u);
-        }
-        sse.done();
+        endStream(sse, params.usageInStream(), out.envelope(id, "text_completion", created), promptTokens,
+                completionTokens);
     }
 
     private ObjectNode completionChunk(String id, long created, int index, String text, List<ScoredToken> tokens,
@@ -188,7 +183,6 @@ final class CompletionRoutes {
         Sampling s = params.sampling();
         int n = params.n();
         boolean stream = params.stream();
-        boolean usageInStream = params.usageInStream();
         ChatTemplate template = model.chatTemplate();
         String prompt;
         try {
@@ -256,11 +250,17 @@ final class CompletionRoutes {
             }
             sse.send(chatChunk(id, created, i, results.get(i).finishReason()));
         }
+        endStream(sse, params.usageInStream(), out.envelope(id, "chat.completion.chunk", created), promptTokens,
+                completionTokens);
+    }
+
+    /** Ends a stream: the usage chunk (empty choices) when the client asked for it, then [DONE]. */
+    private void endStream(Sse sse, boolean usageInStream, ObjectNode usageEnvelope, int promptTokens,
+            int completionTokens) throws IOException {
         if (usageInStream) {
-            ObjectNode u = out.envelope(id, "chat.completion.chunk", created);
-            u.putArray("choices");
-            u.set("usage", out.usage(promptTokens, completionTokens));
-            sse.send(u);
+            usageEnvelope.putArray("choices");
+            usageEnvelope.set("usage", out.usage(promptTokens, completionTokens));
+            sse.send(usageEnvelope);
         }
         sse.done();
     }
