@@ -34,18 +34,17 @@ final class SentimentCommand implements Callable<Integer> {
             description = "synthetic, sst2, imdb, rotten_tomatoes, financial_phrasebank (default ${DEFAULT-VALUE}).")
     List<String> datasets;
 
-    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", description = "Default ${DEFAULT-VALUE}.")
-    List<Long> seeds;
 
     @Option(names = "--tokens", split = ",", defaultValue = "6,12", description = "iPrompt prompt lengths (default ${DEFAULT-VALUE}).")
     List<Integer> tokens;
 
-    @Option(names = "--steps", defaultValue = "30", description = "Most search steps per iPrompt run (default ${DEFAULT-VALUE}).")
-    int steps;
 
     @Option(names = "--max-test", defaultValue = "" + SentimentExperiment.PAPER_TEST_ROWS,
             description = "Held-out rows per dataset and seed (default ${DEFAULT-VALUE}, the paper's).")
     int maxTest;
+
+    @Mixin
+    SearchRunOptions run;
 
     @Mixin
     ModelOption model;
@@ -56,8 +55,8 @@ final class SentimentCommand implements Callable<Integer> {
         try (Progress.Off quiet = Progress.off(); LanguageModel lm = model.load()) {
             RecordStore store = RecordStore.at(out);
             SentimentExperiment exp = SentimentExperiment.of(lm).dataDir(dataDir).datasets(datasets.toArray(String[]::new))
-                    .seeds(seeds.stream().mapToLong(Long::longValue).toArray())
-                    .tokens(tokens.stream().mapToInt(Integer::intValue).toArray()).steps(steps).maxTest(maxTest);
+                    .seeds(run.seeds())
+                    .tokens(tokens.stream().mapToInt(Integer::intValue).toArray()).steps(run.steps).maxTest(maxTest);
             SweepReport report = exp.run(store);
             System.out.printf("%d runs done, %d skipped (already recorded), %d failed%n", report.done().size(),
                     report.skipped().size(), report.failed().size());

@@ -32,8 +32,6 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--methods", split = ",", defaultValue = "iprompt,suffix,autoprompt", description = "Default ${DEFAULT-VALUE}.")
     List<String> methods;
 
-    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", description = "Default ${DEFAULT-VALUE}.")
-    List<Long> seeds;
 
     @Option(names = "--experiment", defaultValue = "math_recovery", description = "Records go to RESULTS/EXPERIMENT (default ${DEFAULT-VALUE}).")
     String experiment;
@@ -42,10 +40,11 @@ final class SweepCommand implements Callable<Integer> {
     Path results;
 
     @Mixin
+    SearchRunOptions run;
+
+    @Mixin
     ModelOption model;
 
-    @Option(names = "--steps", defaultValue = "30", description = "Most search steps per run (default ${DEFAULT-VALUE}).")
-    int steps;
 
     @Option(names = "--n", defaultValue = "100", description = "Examples generated per task (default ${DEFAULT-VALUE}).")
     int n;
@@ -65,8 +64,8 @@ final class SweepCommand implements Callable<Integer> {
         try (Progress.Off quiet = Progress.off(); LanguageModel lm = model.load()) {
             RecordStore store = new RecordStore(results, experiment);
             RecoverySweep sweep = RecoverySweep.of(lm).tasks(tasks.toArray(String[]::new))
-                    .methods(methods.toArray(String[]::new)).seeds(seeds.stream().mapToLong(Long::longValue).toArray())
-                    .steps(steps).examples(n).parallelism(parallel);
+                    .methods(methods.toArray(String[]::new)).seeds(run.seeds())
+                    .steps(run.steps).examples(n).parallelism(parallel);
             if (slurm.slurm) {
                 return submit(sweep.plan(store));
             }

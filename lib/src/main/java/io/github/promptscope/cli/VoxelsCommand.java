@@ -32,11 +32,10 @@ final class VoxelsCommand implements Callable<Integer> {
     @Option(names = "--voxels", paramLabel = "IDS", description = "Voxel ids, e.g. 0-9 or 0,3,5-7 (default: every voxel of the table).")
     String voxels;
 
-    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", description = "Search seeds (default ${DEFAULT-VALUE}).")
-    List<Long> seeds;
 
-    @Option(names = "--steps", defaultValue = "30", description = "Most search steps per run (default ${DEFAULT-VALUE}).")
-    int steps;
+
+    @Mixin
+    SearchRunOptions run;
 
     @Mixin
     ModelOption model;
@@ -45,8 +44,8 @@ final class VoxelsCommand implements Callable<Integer> {
     public Integer call() {
         System.setProperty("promptscope.progress", "off");
         try (LanguageModel lm = model.load()) {
-            VoxelExperiment exp = VoxelExperiment.of(lm).table(table).steps(steps)
-                    .seeds(seeds.stream().mapToLong(Long::longValue).toArray());
+            VoxelExperiment exp = VoxelExperiment.of(lm).table(table).steps(run.steps)
+                    .seeds(run.seeds());
             if (voxels != null) {
                 exp.voxels(ids(voxels));
             }
