@@ -133,7 +133,8 @@ public final class NeuronComparisonTables {
     public static List<Table> all(java.nio.file.Path dir) {
         Table runs = Results.load(dir);
         List<Table> out = new ArrayList<>();
-        for (String e : explainers(runs)) {
+        List<String> explainers = explainers(runs);
+        for (String e : explainers.isEmpty() ? List.of("") : explainers) {
             for (String kind : List.of("planted", "real")) {
                 Table t = byPrompt(runs, kind, e);
                 if (t.rowCount() > 0) {
@@ -154,8 +155,8 @@ public final class NeuronComparisonTables {
             done = done.where(done.stringColumn("config.params.kind").isEqualTo(kind));
         }
         Table lm = done.where(done.stringColumn("config.params.explainer").isEqualTo(explainer));
-        if (lm.rowCount() == 0) {
-            return lm;
+        if (lm.rowCount() == 0) { // no LM records (a token-lookup-only run): the baseline alone
+            return done.where(done.stringColumn("config.method").isEqualTo(ComparisonExplanations.TOKEN_LOOKUP));
         }
         String sims = lm.getString(0, "config.params.simulators");
         return done.where(done.stringColumn("config.params.simulators").isEqualTo(sims)
