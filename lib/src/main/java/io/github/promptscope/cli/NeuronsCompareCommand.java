@@ -78,7 +78,7 @@ final class NeuronsCompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.setProperty("promptscope.progress", "off");
-        List<Concept> parsed = concepts.stream().map(c -> Concept.parse(c)).toList();
+        List<Concept> parsed = concepts.stream().map(NeuronsCompareCommand::concept).toList();
         CalibrationMethod method = CalibrationMethod.parse(calibration, "--calibration");
         int[] real = realNeurons.strip().equalsIgnoreCase("none") ? new int[0]
                 : IndexList.parse("--real-neurons", realNeurons, "neuron index", "0-1");
@@ -104,6 +104,15 @@ final class NeuronsCompareCommand implements Callable<Integer> {
             }
             System.out.println(Tables.toText(NeuronComparisonTables.lee()));
             return report.failed().isEmpty() ? 0 : 1;
+        }
+    }
+
+    /** Concept.parse names the plant command's singular --concept; this command's flag is --concepts. */
+    private static Concept concept(String name) {
+        try {
+            return Concept.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^--concept ", "--concepts "), e);
         }
     }
 
