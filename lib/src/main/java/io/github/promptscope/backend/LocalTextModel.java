@@ -71,6 +71,11 @@ public final class LocalTextModel implements TextModel {
         return OptionalInt.of(countTokens(prompt));
     }
 
+    @Override
+    public OptionalInt chatPromptTokens(List<ChatMessage> messages) {
+        return OptionalInt.of(countTokens(template.render(messages)));
+    }
+
     public String decode(long[] ids) {
         return model.tokenizer().decode(ids);
     }

@@ -81,6 +81,14 @@ public interface TextModel extends AutoCloseable {
         return OptionalInt.empty();
     }
 
+    /**
+     * How many prompt tokens {@link #chat} would send for {@code messages} (its chat template applied),
+     * when the model can say: locally yes; an endpoint applies its own template and does not say.
+     */
+    default OptionalInt chatPromptTokens(java.util.List<ChatMessage> messages) {
+        return OptionalInt.empty();
+    }
+
     /** Frees what the model holds (weights, connections); the default holds nothing. */
     @Override
     default void close() {}

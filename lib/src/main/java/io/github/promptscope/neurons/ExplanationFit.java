@@ -68,8 +68,23 @@ public final class ExplanationFit {
      */
     public Fitted fit(ToIntFunction<String> counter, int budget) {
         if (format == PromptFormat.CHAT) {
-            throw new IllegalStateException("a chat prompt's length depends on the endpoint's template; use whole()");
+            throw new IllegalStateException("a chat prompt is counted as the template renders its messages; use fitChat");
         }
+        return fitCounted(p -> counter.applyAsInt(p.text()), budget);
+    }
+
+    /**
+     * {@link #fit} for a CHAT prompt: the same order of shapes, each counted as the model's chat
+     * template renders its messages ({@code TextModel.chatPromptTokens}).
+     */
+    public Fitted fitChat(ToIntFunction<List<io.github.promptscope.backend.ChatMessage>> counter, int budget) {
+        if (format != PromptFormat.CHAT) {
+            throw new IllegalStateException("fitChat fits CHAT prompts; a " + format + " prompt is counted as text: use fit");
+        }
+        return fitCounted(p -> counter.applyAsInt(p.chat()), budget);
+    }
+
+    private Fitted fitCounted(ToIntFunction<Prompt> counter, int budget) {
         List<Shape> order = new ArrayList<>();
         int omittable = (int) examples.stream().filter(e -> e.records().size() > 1).count();
         for (int omitted = 0; omitted <= omittable; omitted++) {
@@ -81,7 +96,7 @@ public final class ExplanationFit {
         }
         order.add(new Shape(0, 0, false, excerpts.size(), 0));
         for (Shape s : order) {
-            int tokens = counter.applyAsInt(build(s).text());
+            int tokens = counter.applyAsInt(build(s));
             if (tokens <= budget) {
                 return fitted(s, tokens);
             }
@@ -94,7 +109,7 @@ public final class ExplanationFit {
                 return best;
             }
         }
-        int smallest = counter.applyAsInt(build(new Shape(0, 0, false, 1, 1)).text());
+        int smallest = counter.applyAsInt(build(new Shape(0, 0, false, 1, 1)));
         throw new IllegalArgumentException("the explanation prompt needs " + (smallest == Integer.MAX_VALUE
                 ? "more tokens than the model accepts" : smallest + " tokens") + " even with one token of one excerpt"
                 + " and no few-shot examples; the model leaves " + budget + " for the prompt (its context less"
@@ -102,12 +117,12 @@ public final class ExplanationFit {
     }
 
     /** Binary search for the widest window in [low, high] that fits with {@code shown} excerpts, or null. */
-    private Fitted widestWindow(int shown, int low, int high, ToIntFunction<String> counter, int budget) {
+    private Fitted widestWindow(int shown, int low, int high, ToIntFunction<Prompt> counter, int budget) {
         Fitted best = null;
         while (low <= high) {
             int mid = (low + high) >>> 1;
             Shape s = new Shape(0, 0, false, shown, mid);
-            int tokens = counter.applyAsInt(build(s).text());
+            int tokens = counter.applyAsInt(build(s));
             if (tokens <= budget) {
                 best = fitted(s, tokens);
                 low = mid + 1;

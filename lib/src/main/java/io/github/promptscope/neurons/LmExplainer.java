@@ -20,8 +20,9 @@ import java.util.OptionalInt;
  * and counts the call's tokens as the model reports them.
  *
  * <p>Completion formats (NONE, INSTRUCTION_FOLLOWING) go to {@code complete}; CHAT goes to
- * {@code chat}, one request per explanation with seeds seed, seed + 1, ..., sent whole (the
- * endpoint's template decides its length).
+ * {@code chat}, one request per explanation with seeds seed, seed + 1, .... A chat prompt is fitted
+ * as its model's chat template renders it when the model can count that (a local checkpoint); an
+ * endpoint applies its own template and does not say, so it gets the prompt whole.
  */
 public final class LmExplainer implements NeuronExplainer {
 
@@ -60,6 +61,9 @@ public final class LmExplainer implements NeuronExplainer {
         int room = budget();
         if (room < 0) {
             return fit.whole();
+        }
+        if (config.format() == PromptFormat.CHAT) {
+            return fit.fitChat(messages -> model.chatPromptTokens(messages).getAsInt(), room);
         }
         return fit.fit(this::countTokens, room);
     }
@@ -115,19 +119,25 @@ public final class LmExplainer implements NeuronExplainer {
             int promptTokens) {
         ExplanationFit.Fitted whole = new ExplanationFit(config.style(), excerpts, cutoff, examples, config.format()).whole();
         if (whole.shape().equals(fitted.shape())) {
-            return config.format() == PromptFormat.CHAT ? -1 : promptTokens;
+            return promptTokens;
         }
         try {
-            return model.promptTokens(whole.prompt().text()).orElse(-1);
+            return (config.format() == PromptFormat.CHAT ? model.chatPromptTokens(whole.prompt().chat())
+                    : model.promptTokens(whole.prompt().text())).orElse(-1);
         } catch (TextModelException e) {
             return -1; // an endpoint refuses to count a prompt longer than its context
         }
     }
 
-    /** Tokens the prompt may take: the model's context less {@code maxTokens}; -1 when unknown or a chat prompt. */
+    /**
+     * Tokens the prompt may take: the model's context less {@code maxTokens}; -1 when unknown, or for a
+     * chat prompt the model cannot count (an endpoint applies its own template).
+     */
     private int budget() {
         if (budget == null) {
-            OptionalInt context = config.format() == PromptFormat.CHAT ? OptionalInt.empty() : model.contextLength();
+            boolean countable = config.format() != PromptFormat.CHAT
+                    || model.chatPromptTokens(List.of(new io.github.promptscope.backend.ChatMessage("user", ""))).isPresent();
+            OptionalInt context = countable ? model.contextLength() : OptionalInt.empty();
             budget = context.isPresent() ? context.getAsInt() - config.maxTokens() : -1;
             if (context.isPresent() && budget < 1) {
                 throw new IllegalArgumentException("--max-tokens " + config.maxTokens() + " leaves no room for a prompt in "

@@ -1,0 +1,28 @@
+package io.github.promptscope.neurons;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ConceptNamingTest {
+
+    @Test
+    void aWordForTheConceptInAnySpellingNamesIt() {
+        assertTrue(ConceptNaming.names("words related to colors", Concept.COLOURS));
+        assertTrue(ConceptNaming.names("colour words", Concept.COLOURS));
+        assertTrue(ConceptNaming.names("digits in dates", Concept.NUMBERS));
+        assertTrue(ConceptNaming.names("names of countries", Concept.COUNTRIES));
+        assertFalse(ConceptNaming.names("names of people", Concept.COUNTRIES));
+        assertFalse(ConceptNaming.names("Answer: new", Concept.COLOURS));
+    }
+
+    @Test
+    void quotingOnlyMembersNamesItAndOneOutsiderDoesNot() {
+        assertTrue(ConceptNaming.names("the tokens 'red', 'black'", Concept.COLOURS));
+        assertFalse(ConceptNaming.names("the tokens 'blue', 'week'", Concept.COLOURS));
+        assertTrue(ConceptNaming.names("the tokens '4', '12'", Concept.NUMBERS));
+        assertFalse(ConceptNaming.names("the tokens 'red'", Concept.NUMBERS));
+        assertFalse(ConceptNaming.names("red and blue", Concept.COLOURS), "unquoted members are not a list of members");
+    }
+}
