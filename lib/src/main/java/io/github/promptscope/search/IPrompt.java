@@ -131,7 +131,7 @@ public final class IPrompt implements PromptSearch {
 
         SearchResult execute() {
             EarlyStopping early = new EarlyStopping(cfg.earlyStoppingSteps());
-            SearchLoop loop = new SearchLoop(method, cfg.batchSize(), cfg.nEpochs(), cfg.maxNDatapoints());
+            SearchLoop loop = new SearchLoop(method + " " + model.dtype().label(), cfg.batchSize(), cfg.nEpochs(), cfg.maxNDatapoints());
             SearchLoop.Outcome outcome = loop.run(data.rows(), rng, budget, (step, batch) -> {
                 step(step, batch);
                 PromptPool.Entry best = pool.topk(1, 0).get(0);
