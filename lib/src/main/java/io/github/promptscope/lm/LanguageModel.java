@@ -310,6 +310,19 @@ public final class LanguageModel implements AutoCloseable {
         return new Generator(this, decoder, weights, listener).generate(prompts, config);
     }
 
+    /**
+     * {@link #generateFromIds} for the prompts {@code contexts[i] + keeps[i]}, the same tokens, with
+     * each distinct context run through the model once however many rows start with it (iPrompt's
+     * samples and mutations drawn from a step's proposal contexts). Kept parts are all of one length.
+     */
+    public List<Generation> generateAfter(List<long[]> contexts, List<long[]> keeps, GenerationConfig config) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < contexts.size(); i++) {
+            texts.add(tokenizer.decode(TokenIds.concat(contexts.get(i), keeps.get(i))));
+        }
+        return new Generator(this, decoder, weights).generateAfter(contexts, keeps, texts, config);
+    }
+
     /** {@link #generateFromIds(List, GenerationConfig)}, telling {@code listener} of each token. */
     public List<Generation> generateFromIds(List<long[]> promptIds, GenerationConfig config, TokenListener listener) {
         List<String> texts = promptIds.stream().map(tokenizer::decode).toList();
