@@ -2,6 +2,7 @@ package io.github.promptscope.cli;
 
 import io.github.promptscope.util.RepoPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.promptscope.lm.Dtype;
 import io.github.promptscope.lm.Engines;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.lm.MatmulProbe;
@@ -11,6 +12,7 @@ import io.github.promptscope.util.ProcessMemory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,6 +35,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Mixin
     ModelOption model;
+
+    @Mixin
+    DtypeOption dtype;
 
     @Option(names = "--candidates", defaultValue = "60", description = "Prompts per pass (iPrompt's 60 per step). Default ${DEFAULT-VALUE}.")
     int candidates;
@@ -62,6 +67,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--workload-out", description = "Also write the workload's token ids as JSON.")
     Path workloadOut;
 
+    @Option(names = "--compare-dtypes", description = "rerank and matmul: time float32 and bfloat16 in the same run,"
+            + " taking turns pass by pass, and print both rates and their ratio.")
+    boolean compareDtypes;
+
     @Override
     public Integer call() throws Exception {
         if (what.equals("soak")) {
@@ -73,7 +82,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!what.equals("rerank")) {
             throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: rerank, soak, matmul");
         }
-        try (LanguageModel lm = model.load()) {
+        try (LanguageModel lm = model.load(dtype.get())) {
             RerankBenchmark.Workload w = RerankBenchmark.workload(lm, candidates, examples, tokens, seed);
             if (workloadOut != null) {
                 Map<String, Object> json = new LinkedHashMap<>();
@@ -82,10 +91,14 @@ final class BenchCommand implements Callable<Integer> {
                 json.put("targets", w.targets());
                 Files.writeString(workloadOut, new ObjectMapper().writeValueAsString(json));
             }
+            if (compareDtypes) {
+                return compareDtypes(lm, w);
+            }
             RerankBenchmark.Timing t = RerankBenchmark.time(lm, w, passes);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("implementation", "promptscope");
             out.put("engine", Engines.describe());
+            out.put("dtype", lm.dtypeDescription());
             out.put("threads", System.getProperty("ai.djl.pytorch.num_threads"));
             out.put("model", RepoPaths.label(lm.dir()));
             out.put("candidates", candidates);
@@ -103,11 +116,36 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** rerank --compare-dtypes: the model loaded again in bfloat16, both timed in turns on the same workload. */
+    private int compareDtypes(LanguageModel f32, RerankBenchmark.Workload w) throws Exception {
+        Path dir = f32.dir();
+        try (LanguageModel bf16 = LanguageModel.load(dir, Dtype.BFLOAT16)) {
+            List<RerankBenchmark.Timing> t = RerankBenchmark.timeAlternating(List.of(f32, bf16), w, passes);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("benchmark", "rerank, float32 and bfloat16 in turns");
+            out.put("engine", Engines.describe());
+            out.put("threads", System.getProperty("ai.djl.pytorch.num_threads"));
+            out.put("model", RepoPaths.label(dir));
+            out.put("candidates", candidates);
+            out.put("examples", examples);
+            out.put("passes", passes);
+            out.put("float32_candidates_per_second", t.get(0).candidatesPerSecond());
+            out.put("bfloat16_candidates_per_second", t.get(1).candidatesPerSecond());
+            out.put("bfloat16_speedup", t.get(0).seconds() / t.get(1).seconds());
+            out.put("float32_gflops_per_second", t.get(0).gflopsPerSecond());
+            out.put("bfloat16_gflops_per_second", t.get(1).gflopsPerSecond());
+            out.put("float32_loss_of_prompt_0", t.get(0).checksum());
+            out.put("bfloat16_loss_of_prompt_0", t.get(1).checksum());
+            System.out.println(new ObjectMapper().writeValueAsString(out));
+        }
+        return 0;
+    }
+
     private int soak() throws Exception {
         if (proposals < 1 || proposals > candidates) {
             throw new IllegalArgumentException("--proposals must be in 1..--candidates (" + candidates + "); got " + proposals);
         }
-        try (LanguageModel lm = model.load()) {
+        try (LanguageModel lm = model.load(dtype.get())) {
             RerankBenchmark.Workload w = RerankBenchmark.workload(lm, candidates, examples, tokens, seed);
             // jvm and heap: committed per native memory tracking (- without -XX:NativeMemoryTracking=summary)
             System.out.printf("%7s %9s %10s %10s %10s %14s%n", "step", "seconds", "rss MB", "jvm MB", "heap MB",
@@ -136,16 +174,22 @@ final class BenchCommand implements Callable<Integer> {
         if (passes < 1) {
             throw new IllegalArgumentException("--passes must be at least 1; got " + passes);
         }
+        List<Dtype> dtypes = compareDtypes ? List.of(Dtype.FLOAT32, Dtype.BFLOAT16)
+                : List.of(dtype.get() == Dtype.AUTO ? Dtype.FLOAT32 : dtype.get());
         for (int[] s : MatmulProbe.SHAPES) {
-            MatmulProbe.Rate r = MatmulProbe.measure(s[0], s[1], s[2], passes);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("benchmark", "matmul");
-            out.put("implementation", "promptscope (DJL " + Engines.describe() + ")");
-            out.put("threads", System.getProperty("ai.djl.pytorch.num_threads"));
-            out.put("shape", r.m() + "x" + r.k() + "x" + r.n());
-            out.put("best_seconds", r.bestSeconds());
-            out.put("gflops_per_second", r.gflops());
-            System.out.println(new ObjectMapper().writeValueAsString(out));
+            for (Dtype d : dtypes) {
+                MatmulProbe.Rate r = MatmulProbe.measure(s[0], s[1], s[2], passes, d);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("benchmark", "matmul");
+                out.put("implementation", "promptscope (DJL " + Engines.describe() + ")");
+                out.put("dtype", d.label());
+                out.put("threads", System.getProperty("ai.djl.pytorch.num_threads"));
+                out.put("shape", r.m() + "x" + r.k() + "x" + r.n());
+                out.put("best_seconds", r.bestSeconds());
+                out.put("gflops_per_second", r.gflops());
+                out.put("relative_error", r.relativeError());
+                System.out.println(new ObjectMapper().writeValueAsString(out));
+            }
         }
         return 0;
     }

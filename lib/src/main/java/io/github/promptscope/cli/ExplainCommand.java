@@ -1,5 +1,6 @@
 package io.github.promptscope.cli;
 
+import io.github.promptscope.lm.Dtype;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.results.RecordStore;
 import io.github.promptscope.results.RunConfig;
@@ -46,6 +47,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
+    @Mixin
+    DtypeOption dtype;
+
     @Option(names = "--method", defaultValue = "iprompt", description = "iprompt, suffix or autoprompt (default ${DEFAULT-VALUE}).")
     String method;
 
@@ -85,7 +89,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         checkOptions();
         ExplainData data = load();
-        try (LanguageModel lm = model.load()) {
+        try (LanguageModel lm = model.load(dtype.get())) {
             checkTokens(lm, data);
             IPromptConfig cfg = searchConfig(data);
             Budget budget = budget();
@@ -99,7 +103,7 @@ final class ExplainCommand implements Callable<Integer> {
             Instant start = Instant.now();
             SearchResult r = Methods.create(method, cfg).search(lm, data.inputs(), data.outputs(), budget);
             Instant end = Instant.now();
-            print(r, data);
+            print(r, data, lm);
             Path written = store.write(SearchRecords.record("explain", config, r, data.keywords(), start, end));
             System.out.println("run record: " + written);
         }
@@ -111,6 +115,10 @@ final class ExplainCommand implements Callable<Integer> {
         if (!Methods.NAMES.contains(method)) {
             throw new IllegalArgumentException("--method must be one of " + String.join(", ", Methods.NAMES) + "; got "
                     + method);
+        }
+        if (method.equals("autoprompt") && dtype.get() != Dtype.FLOAT32) {
+            throw new IllegalArgumentException("--dtype " + dtype.text + " is for iprompt and suffix; autoprompt follows"
+                    + " gradients, which the bfloat16 module does not carry: use --dtype float32");
         }
         atLeast("--steps", steps == null ? 1 : steps, 1);
         atLeast("--tokens", tokens, 1);
@@ -157,9 +165,10 @@ final class ExplainCommand implements Callable<Integer> {
         return SearchRecords.config(method, data.rows(), lm, searchConfig(data), budget());
     }
 
-    private void print(SearchResult r, ExplainData data) {
-        System.out.printf("%s on %s: %d steps, %d candidates scored, %.0f s (%s)%n", r.method(), data.name(), r.steps(),
-                r.candidatesScored(), r.seconds(), r.stopReason());
+    private void print(SearchResult r, ExplainData data, LanguageModel lm) {
+        System.out.printf("%s on %s: %d steps, %d candidates scored, %.0f s (%s)%s%n", r.method(), data.name(), r.steps(),
+                r.candidatesScored(), r.seconds(), r.stopReason(),
+                lm.dtype() == Dtype.FLOAT32 && dtype.get() == Dtype.FLOAT32 ? "" : ", " + lm.dtypeDescription());
         if (data.groundTruth() != null) {
             System.out.println("ground truth: " + data.groundTruth());
         }

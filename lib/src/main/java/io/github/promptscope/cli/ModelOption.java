@@ -1,5 +1,6 @@
 package io.github.promptscope.cli;
 
+import io.github.promptscope.lm.Dtype;
 import io.github.promptscope.lm.LanguageModel;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -12,6 +13,10 @@ final class ModelOption {
     Path dir;
 
     LanguageModel load() {
-        return dir == null ? LanguageModel.loadDefault() : LanguageModel.load(dir);
+        return load(Dtype.FLOAT32);
+    }
+
+    LanguageModel load(Dtype dtype) {
+        return dir == null ? LanguageModel.loadDefault(dtype) : LanguageModel.load(dir, dtype);
     }
 }

@@ -53,6 +53,9 @@ final class SweepCommand implements Callable<Integer> {
     int parallel;
 
     @Mixin
+    DtypeOption dtype;
+
+    @Mixin
     SlurmOptions slurm;
 
     @Override
@@ -61,7 +64,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--dry-run prints the SLURM script: give it with --slurm");
         }
         // the sweep's own bar reports progress; the searches' bars are off while it runs
-        try (Progress.Off quiet = Progress.off(); LanguageModel lm = model.load()) {
+        try (Progress.Off quiet = Progress.off(); LanguageModel lm = model.load(dtype.get())) {
             RecordStore store = new RecordStore(results, experiment);
             RecoverySweep sweep = RecoverySweep.of(lm).tasks(tasks.toArray(String[]::new))
                     .methods(methods.toArray(String[]::new)).seeds(run.seeds())

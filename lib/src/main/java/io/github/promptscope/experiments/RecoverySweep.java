@@ -15,6 +15,7 @@ import io.github.promptscope.data.Dataset;
 import io.github.promptscope.data.Datasets;
 import io.github.promptscope.data.Task;
 import io.github.promptscope.data.TaskInfo;
+import io.github.promptscope.lm.Dtype;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.search.Budget;
 import io.github.promptscope.search.IPromptConfig;
@@ -126,6 +127,9 @@ public final class RecoverySweep {
         ObjectNode settings = Json.MAPPER.createObjectNode();
         settings.put("model", model.dir().toAbsolutePath().normalize().toString());
         settings.put("steps", steps).put("examples", examples);
+        if (model.dtype() != Dtype.FLOAT32) {
+            settings.put("dtype", model.dtype().label()); // absent: float32, as plans made before --dtype
+        }
         return new SweepPlan(KIND, settings, store.dir().getParent() == null ? java.nio.file.Path.of(".")
                 : store.dir().getParent(), store.experiment(), configs());
     }

@@ -7,6 +7,7 @@ import io.github.promptscope.results.RunOutput;
 import io.github.promptscope.results.RunRecord;
 import io.github.promptscope.results.ScoredPrompt;
 
+import io.github.promptscope.lm.Dtype;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.metrics.Recovery;
 import io.github.promptscope.search.Budget;
@@ -56,6 +57,11 @@ public final class SearchRecords {
         p.put("algorithm", Methods.algorithm(method));
         p.put("data", rows.params());
         p.put("search", params(cfg, budget));
+        if (model.dtype() != Dtype.FLOAT32) {
+            // a bfloat16 run scores differently, so it is another configuration; float32 adds nothing,
+            // which keeps the ids of every record made before --dtype existed
+            p.put("dtype", model.dtype().label());
+        }
         return RunConfig.of("iprompt", method, rows.dataset(), cfg.seed(), model.dir().toAbsolutePath().normalize()
                 .getFileName().toString(), model.weightsSha256(), p);
     }

@@ -1,5 +1,6 @@
 package io.github.promptscope.experiments;
 
+import io.github.promptscope.lm.Dtype;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.results.RunConfig;
 import io.github.promptscope.results.RunRecord;
@@ -75,7 +76,8 @@ public final class SweepWorker {
 
     private static Kind kind(SweepPlan plan) {
         if (plan.kind().equals(RecoverySweep.KIND)) {
-            LanguageModel lm = LanguageModel.load(Path.of(plan.settings().path("model").asText()));
+            LanguageModel lm = LanguageModel.load(Path.of(plan.settings().path("model").asText()),
+                    Dtype.parse(plan.settings().path("dtype").asText("float32")));
             return new Kind(RecoverySweep.fromSettings(plan.settings(), lm).runner(), lm);
         }
         throw new IllegalArgumentException("unknown sweep kind \"" + plan.kind() + "\" (known: " + RecoverySweep.KIND + ")");

@@ -31,11 +31,12 @@ final class Decoder {
     final List<DecoderLayer> layers;
     private final Norm finalNorm;
     final NDArray lmHead; // [vocab, d_model]
+    private final Linear head; // lmHead as a projection: float32, or bfloat16 through the module
     /** Every tensor by checkpoint name (prefix dropped): what training updates and saving writes. */
     final Map<String, NDArray> parameters;
 
     Decoder(ModelConfig config, NDArray tokenEmbedding, NDArray positionEmbedding, RotaryEmbedding rotary,
-            List<DecoderLayer> layers, Norm finalNorm, NDArray lmHead, Map<String, NDArray> parameters) {
+            List<DecoderLayer> layers, Norm finalNorm, Linear head, Map<String, NDArray> parameters) {
         this.parameters = parameters;
         this.config = config;
         this.tokenEmbedding = tokenEmbedding;
@@ -43,7 +44,8 @@ final class Decoder {
         this.rotary = rotary;
         this.layers = layers;
         this.finalNorm = finalNorm;
-        this.lmHead = lmHead;
+        this.lmHead = head.weight();
+        this.head = head;
     }
 
     /** Token ids [batch, pos] (int64) to input embeddings [batch, pos, d_model] in the ids' manager. */
@@ -127,9 +129,9 @@ final class Decoder {
         return HookRegistry.at(hooks, Point.LN_FINAL, -1, finalNorm.apply(x));
     }
 
-    /** Vocabulary logits for hidden states [..., d_model]. */
+    /** Vocabulary logits for hidden states [..., d_model], float32 (log-softmax follows in float32). */
     NDArray logits(NDArray hidden) {
-        return ai.djl.nn.core.Linear.linear(hidden, lmHead).singletonOrThrow();
+        return head.apply(hidden);
     }
 
     private void checkPositions(long[][] positions) {

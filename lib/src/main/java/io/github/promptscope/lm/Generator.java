@@ -1,5 +1,6 @@
 package io.github.promptscope.lm;
 
+import io.github.promptscope.lm.tokenizer.TokenIds;
 import io.github.promptscope.util.Interrupts;
 
 import ai.djl.ndarray.NDArray;
@@ -21,6 +22,7 @@ final class Generator {
     private final NDManager weights;
     private final TokenListener listener;
     private LogitsProcessor processor;
+    private SharedContexts sharing; // set by generateAfter: each distinct context runs once
 
     Generator(LanguageModel model, Decoder decoder, NDManager weights) {
         this(model, decoder, weights, null);
@@ -62,6 +64,25 @@ final class Generator {
             ids.add(model.tokenizer().encode(prompt));
         }
         return generate(ids, prompts, cfg);
+    }
+
+    /**
+     * Generation after {@code contexts[i] + keeps[i]}, each distinct context run once for all the
+     * rows that start with it ({@link SharedContexts}); the same tokens as generating from the
+     * concatenated ids. Kept parts of unequal length fall back to that.
+     */
+    List<Generation> generateAfter(List<long[]> contexts, List<long[]> keeps, List<String> prompts, GenerationConfig cfg) {
+        List<long[]> ids = new ArrayList<>();
+        for (int i = 0; i < contexts.size(); i++) {
+            ids.add(TokenIds.concat(contexts.get(i), keeps.get(i)));
+        }
+        SharedContexts s = SharedContexts.of(contexts, keeps);
+        sharing = s == null ? null : s.perSample(cfg.numSamples());
+        try {
+            return generate(ids, prompts, cfg);
+        } finally {
+            sharing = null;
+        }
     }
 
     /** Generation from token ids; {@code prompts} are the texts reported back with each result. */
@@ -127,7 +148,9 @@ final class Generator {
             Interrupts.check();
             int end = promptLen + step; // columns known so far
             int from = cache == null ? 0 : fed;
-            float[][] logits = lastLogits(m, ids, pos, real, from, end, cache);
+            float[][] logits = step == 0 && cache != null && sharing != null
+                    ? sharing.prefill(ids, pos, real, promptLen, cache, (i, p, r, f, e, c) -> lastLogits(m, i, p, r, f, e, c))
+                    : lastLogits(m, ids, pos, real, from, end, cache);
             fed = end;
             boolean allDone = true;
             for (int b = 0; b < batch; b++) {

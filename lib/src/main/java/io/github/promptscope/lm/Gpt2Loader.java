@@ -16,7 +16,8 @@ final class Gpt2Loader {
 
     private Gpt2Loader() {}
 
-    static Decoder load(ModelConfig c, Parameters w) {
+    /** @param bf16 the bfloat16 module every projection and the LM head multiply through, or null for float32 */
+    static Decoder load(ModelConfig c, Parameters w, Bf16Matmul bf16) {
         int d = c.hiddenSize();
         int ff = c.intermediateSize();
         UnaryOperator<NDArray> act = Nonlinearities.byName(c.file(), c.activation());
@@ -28,21 +29,21 @@ final class Gpt2Loader {
                 scale /= (i + 1);
             }
             SelfAttention attn = new SelfAttention(
-                    QkvProjection.fused(conv1d(w, p + "attn.c_attn", d, 3 * d), d, d),
-                    conv1d(w, p + "attn.c_proj", d, d),
+                    QkvProjection.fused(conv1d(w, p + "attn.c_attn", d, 3 * d, bf16), d, d),
+                    conv1d(w, p + "attn.c_proj", d, d, bf16),
                     c.numHeads(), c.numHeads(), c.headDim(), scale);
-            Mlp mlp = Mlp.dense(conv1d(w, p + "mlp.c_fc", d, ff), act, conv1d(w, p + "mlp.c_proj", ff, d));
+            Mlp mlp = Mlp.dense(conv1d(w, p + "mlp.c_fc", d, ff, bf16), act, conv1d(w, p + "mlp.c_proj", ff, d, bf16));
             layers.add(new DecoderLayer(layerNorm(w, p + "ln_1", c), attn, layerNorm(w, p + "ln_2", c), mlp));
         }
         NDArray wte = w.get("wte.weight", c.vocabSize(), d);
         NDArray wpe = w.get("wpe.weight", c.maxPositions(), d);
         Norm lnF = layerNorm(w, "ln_f", c);
         NDArray head = c.tieWordEmbeddings() ? wte : w.get("lm_head.weight", c.vocabSize(), d);
-        return new Decoder(c, wte, wpe, null, layers, lnF, head, w.asMap());
+        return new Decoder(c, wte, wpe, null, layers, lnF, Linear.torch(head, null).inBf16(bf16, "lm_head.weight"), w.asMap());
     }
 
-    private static Linear conv1d(Parameters w, String name, int in, int out) {
-        return Linear.conv1d(w.get(name + ".weight", in, out), w.get(name + ".bias", out));
+    private static Linear conv1d(Parameters w, String name, int in, int out, Bf16Matmul bf16) {
+        return Linear.conv1d(w.get(name + ".weight", in, out), w.get(name + ".bias", out)).inBf16(bf16, name + ".weight");
     }
 
     private static Norm layerNorm(Parameters w, String name, ModelConfig c) {

@@ -2,6 +2,7 @@ package io.github.promptscope.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Keys and values of every layer for the tokens seen so far, [batch, kv_heads, seen, head_dim],
@@ -42,6 +43,24 @@ final class KvCache {
         for (int l = 0; l < keys.length; l++) {
             keys[l] = replace(keys[l], keys[l].repeat(0, times));
             values[l] = replace(values[l], values[l].repeat(0, times));
+        }
+    }
+
+    /**
+     * Replaces the rows by {@code rows[i]}-th ones, in place (a copy, row for row, so the values are
+     * exactly the old ones): a few prompts' keys and values serve every row that continues them.
+     */
+    void selectRows(long[] rows) {
+        for (int l = 0; l < keys.length; l++) {
+            keys[l] = replace(keys[l], pick(keys[l], rows));
+            values[l] = replace(values[l], pick(values[l], rows));
+        }
+    }
+
+    private NDArray pick(NDArray cached, long[] rows) {
+        Shape shape = cached.getShape();
+        try (NDArray flat = cached.reshape(shape.get(0), -1); NDArray index = cached.getManager().create(rows)) {
+            return Decoder.rows(flat, index).reshape(new Shape(rows.length).addAll(shape.slice(1)));
         }
     }
 

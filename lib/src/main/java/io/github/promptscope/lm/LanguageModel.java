@@ -37,21 +37,31 @@ public final class LanguageModel implements AutoCloseable {
     private final NDManager weights;
     private final Decoder decoder;
     private final List<Path> weightFiles;
+    private final RuntimeDtype dtype;
     private int scoreBatchSize = 16;
     private String weightsSha256;
 
     private LanguageModel(Path dir, ModelConfig config, TextTokenizer tokenizer, NDManager weights,
-            Decoder decoder, List<Path> weightFiles) {
+            Decoder decoder, List<Path> weightFiles, RuntimeDtype dtype) {
         this.dir = dir;
         this.config = config;
         this.tokenizer = tokenizer;
         this.weights = weights;
         this.decoder = decoder;
         this.weightFiles = weightFiles;
+        this.dtype = dtype;
     }
 
-    /** Loads {@code config.json}, the safetensors weights and {@code tokenizer.json} from a folder. */
+    /** Loads {@code config.json}, the safetensors weights and {@code tokenizer.json} from a folder, in float32. */
     public static LanguageModel load(Path dir) {
+        return load(dir, Dtype.FLOAT32);
+    }
+
+    /**
+     * The same, with the large matrix multiplies in {@code dtype} ({@link Dtype}); {@link #dtype()}
+     * says which ran and why. A bfloat16 model is for inference: training needs float32.
+     */
+    public static LanguageModel load(Path dir, Dtype dtype) {
         if (!Files.isDirectory(dir)) {
             throw new CheckpointException(dir, "not a folder; --model takes a checkpoint folder");
         }
@@ -66,12 +76,13 @@ public final class LanguageModel implements AutoCloseable {
         NDManager manager = Engines.pytorch().newBaseManager();
         try {
             Parameters params = new Parameters(tensors, manager);
+            RuntimeDtype runtime = RuntimeDtype.resolve(dtype, manager);
             Decoder decoder = switch (config.architecture()) {
-                case GPT2 -> Gpt2Loader.load(config, params);
-                case LLAMA -> LlamaLoader.load(config, params);
+                case GPT2 -> Gpt2Loader.load(config, params, runtime.kernel());
+                case LLAMA -> LlamaLoader.load(config, params, runtime.kernel());
             };
             tensors.requireAllUsed(params.asMap().keySet(), config);
-            return new LanguageModel(dir, config, tokenizer, manager, decoder, tensors.files());
+            return new LanguageModel(dir, config, tokenizer, manager, decoder, tensors.files(), runtime);
         } catch (RuntimeException e) {
             manager.close();
             tokenizer.close();
@@ -84,12 +95,31 @@ public final class LanguageModel implements AutoCloseable {
         return load(DefaultModel.locate());
     }
 
+    /** {@link #loadDefault()} in {@code dtype}. */
+    public static LanguageModel loadDefault(Dtype dtype) {
+        return load(DefaultModel.locate(), dtype);
+    }
+
+    /** The dtype the large multiplies run in: {@code float32} or {@code bfloat16}. */
+    public Dtype dtype() {
+        return dtype.used();
+    }
+
+    /** {@link #dtype()} with the reason when it is not what was asked ("float32 (auto: this CPU lists ...)"). */
+    public String dtypeDescription() {
+        return dtype.describe();
+    }
+
     public Path dir() {
         return dir;
     }
 
     /** The weights opened for training ({@code lm.train}); see {@link TrainableWeights}. */
     public TrainableWeights trainableWeights() {
+        if (dtype.used() != Dtype.FLOAT32) {
+            throw new IllegalStateException("training needs a float32 model; this one was loaded with --dtype "
+                    + dtype.requested().label() + " (runs " + dtype.used().label() + ")");
+        }
         return new TrainableWeights(this);
     }
 
@@ -280,6 +310,19 @@ public final class LanguageModel implements AutoCloseable {
         return new Generator(this, decoder, weights, listener).generate(prompts, config);
     }
 
+    /**
+     * {@link #generateFromIds} for the prompts {@code contexts[i] + keeps[i]}, the same tokens, with
+     * each distinct context run through the model once however many rows start with it (iPrompt's
+     * samples and mutations drawn from a step's proposal contexts). Kept parts are all of one length.
+     */
+    public List<Generation> generateAfter(List<long[]> contexts, List<long[]> keeps, GenerationConfig config) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < contexts.size(); i++) {
+            texts.add(tokenizer.decode(TokenIds.concat(contexts.get(i), keeps.get(i))));
+        }
+        return new Generator(this, decoder, weights).generateAfter(contexts, keeps, texts, config);
+    }
+
     /** {@link #generateFromIds(List, GenerationConfig)}, telling {@code listener} of each token. */
     public List<Generation> generateFromIds(List<long[]> promptIds, GenerationConfig config, TokenListener listener) {
         List<String> texts = promptIds.stream().map(tokenizer::decode).toList();
@@ -390,6 +433,9 @@ public final class LanguageModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dtype.kernel() != null) {
+            dtype.kernel().close();
+        }
         weights.close();
         tokenizer.close();
     }

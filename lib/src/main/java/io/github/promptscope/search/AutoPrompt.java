@@ -97,7 +97,7 @@ public final class AutoPrompt implements PromptSearch {
         List<TraceEntry> trace = new ArrayList<>();
         List<StepStats> series = new ArrayList<>();
         // the reference's training loop stops on max_n_datapoints whatever the method
-        SearchLoop loop = new SearchLoop(method(), cfg.batchSize(), cfg.nEpochs(), cfg.maxNDatapoints());
+        SearchLoop loop = new SearchLoop(method() + " " + model.dtype().label(), cfg.batchSize(), cfg.nEpochs(), cfg.maxNDatapoints());
         SearchLoop.Outcome outcome = loop.run(data.rows(), rng, budget, (step, batch) -> {
             long[] prompt = walk.prompt;
             List<long[]> candidates = new ArrayList<>();

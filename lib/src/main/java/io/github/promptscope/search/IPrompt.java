@@ -131,7 +131,7 @@ public final class IPrompt implements PromptSearch {
 
         SearchResult execute() {
             EarlyStopping early = new EarlyStopping(cfg.earlyStoppingSteps());
-            SearchLoop loop = new SearchLoop(method, cfg.batchSize(), cfg.nEpochs(), cfg.maxNDatapoints());
+            SearchLoop loop = new SearchLoop(method + " " + model.dtype().label(), cfg.batchSize(), cfg.nEpochs(), cfg.maxNDatapoints());
             SearchLoop.Outcome outcome = loop.run(data.rows(), rng, budget, (step, batch) -> {
                 step(step, batch);
                 PromptPool.Entry best = pool.topk(1, 0).get(0);
@@ -239,10 +239,12 @@ public final class IPrompt implements PromptSearch {
             }
             List<long[]> prompts = new ArrayList<>();
             int room = gen.config().maxPositions() - newTokens;
+            boolean cut = false;
             for (int i = 0; i < contexts.size(); i++) {
                 long[] p = TokenIds.concat(contexts.get(i), keep.get(i));
                 // a context longer than the model's positions keeps its end, where "Prompt:" is
                 prompts.add(p.length <= room ? p : Arrays.copyOfRange(p, p.length - room, p.length));
+                cut |= p.length > room;
             }
             GenerationConfig g = GenerationConfig.builder()
                     .maxNewTokens(newTokens).minNewTokens(newTokens)
@@ -250,7 +252,10 @@ public final class IPrompt implements PromptSearch {
                     .repetitionPenalty(cfg.generationRepetitionPenalty()).bannedTexts(NO_NEWLINES)
                     .seed(rng.nextLong()).stopAtEos(false).build();
             List<long[]> out;
-            if (textProposer == null) {
+            if (textProposer == null && !cut) {
+                // each of the step's proposal contexts runs once for all the samples drawn from it: the same tokens
+                out = gen.generateAfter(contexts, keep, g).stream().map(Generation::tokens).toList();
+            } else if (textProposer == null) {
                 out = gen.generateFromIds(prompts, g).stream().map(Generation::tokens).toList();
             } else {
                 out = textProposer.generate(prompts, g, genTok);

@@ -87,15 +87,34 @@ public final class RerankBenchmark {
 
     /** Scores the workload {@code passes} times (after one warm-up pass) with the shared-prompt scorer. */
     public static Timing time(LanguageModel lm, Workload w, int passes) {
-        lm.scoreUnderPrompts(w.prompts(), w.contexts(), w.targets());
-        long start = System.nanoTime();
-        double checksum = 0;
-        for (int i = 0; i < passes; i++) {
-            PromptScores s = lm.scoreUnderPrompts(w.prompts(), w.contexts(), w.targets());
-            checksum = s.loss(0);
+        return timeAlternating(List.of(lm), w, passes).get(0);
+    }
+
+    /**
+     * The same for several models (one checkpoint in two dtypes, say) taking turns pass by pass, so
+     * that on a shared machine each sees the same load: an A/B within one run.
+     */
+    public static List<Timing> timeAlternating(List<LanguageModel> models, Workload w, int passes) {
+        int n = models.size();
+        long[] nanos = new long[n];
+        double[] checksum = new double[n];
+        for (LanguageModel lm : models) {
+            lm.scoreUnderPrompts(w.prompts(), w.contexts(), w.targets()); // warm-up
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Timing(passes, seconds, passes * w.prompts().size() / seconds,
-                passes * w.tokensPerPass() / seconds, passes * w.flopsPerPass(lm.config()) / seconds / 1e9, checksum);
+        for (int i = 0; i < passes; i++) {
+            for (int j = 0; j < n; j++) {
+                long start = System.nanoTime();
+                PromptScores s = models.get(j).scoreUnderPrompts(w.prompts(), w.contexts(), w.targets());
+                nanos[j] += System.nanoTime() - start;
+                checksum[j] = s.loss(0);
+            }
+        }
+        List<Timing> out = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            double seconds = nanos[j] / 1e9;
+            out.add(new Timing(passes, seconds, passes * w.prompts().size() / seconds, passes * w.tokensPerPass() / seconds,
+                    passes * w.flopsPerPass(models.get(j).config()) / seconds / 1e9, checksum[j]));
+        }
+        return out;
     }
 }
