@@ -1,23 +1,20 @@
 package io.github.promptscope.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.promptscope.data.TuningTaskFile;
 import io.github.promptscope.data.tuning.TuningExample;
 import io.github.promptscope.data.tuning.TuningTask;
 import io.github.promptscope.data.tuning.TuningTasks;
-import io.github.promptscope.experiments.PTuningScoring;
+import io.github.promptscope.experiments.PTuningEvaluation;
+import io.github.promptscope.experiments.PTuningReadoutJson;
 import io.github.promptscope.lm.LanguageModel;
-import io.github.promptscope.ptuning.Evaluator;
 import io.github.promptscope.ptuning.PTuningConfig;
 import io.github.promptscope.ptuning.PromptEncoder;
 import io.github.promptscope.ptuning.PromptEncoders;
 import io.github.promptscope.ptuning.PromptReadout;
 import io.github.promptscope.ptuning.RunSpec;
 import io.github.promptscope.ptuning.SlotReadout;
-import io.github.promptscope.ptuning.TeacherForced;
-import io.github.promptscope.ptuning.TemplateLayout;
 import io.github.promptscope.util.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,35 +69,28 @@ final class PTuningEvalCommand implements Callable<Integer> {
             PromptEncoder enc = PromptEncoders.create(cfg, lm, spec.promptBefore(), spec.promptBetween(), spec.anchorIds());
             RunSpec.loadBest(run, enc);
             float[][] rows = RunSpec.promptRows(enc);
-            long eos = eos(lm);
-            Evaluator eval = new Evaluator(lm.softPrompts(), new TemplateLayout(lm.tokenizer(), cfg, eos,
-                    lm.config().maxPositions()), cfg.evalBatch());
-            PTuningScoring scoring = new PTuningScoring(task, lm.tokenizer(), eos);
-            TeacherForced pass = eval.teacherForced(rows, examples);
-            Map<String, Double> metrics = scoring.score(pass);
-            List<Boolean> greedy = eval.greedyExact(eval.greedy(rows, examples, eos), examples);
-            double greedyExact = greedy.stream().filter(b -> b).count() / (double) greedy.size();
+            PTuningEvaluation result = PTuningEvaluation.run(lm, task, cfg, rows, enc.anchorIds(), examples, topK);
+            Map<String, Double> metrics = result.metrics();
 
             ObjectNode record = new ObjectMapper().createObjectNode();
             record.put("split", split);
             record.put("examples", examples.size());
             ObjectNode m = record.putObject("metrics");
             metrics.forEach(m::put);
-            m.put("greedy_exact_match", greedyExact);
             System.out.printf(Locale.ROOT, "%s  %s  %s (%d examples)%n", task.name(),
                     cfg.design().name().toLowerCase(Locale.ROOT), split, examples.size());
             m.fields().forEachRemaining(e -> System.out.printf(Locale.ROOT, "  %-20s %.4f%n", e.getKey(), e.getValue().asDouble()));
             if (topK > 0) {
-                List<SlotReadout> slots = new PromptReadout(lm.softPrompts(), lm.tokenizer()).read(rows, enc.anchorIds(), topK);
+                List<SlotReadout> slots = result.slots();
                 printReadout(slots, cfg.prefix());
-                record.set("nearest_tokens", readoutJson(slots));
-                putMaybeNaN(record, "fraction_still_init", PromptReadout.fractionStillInit(slots));
-                putMaybeNaN(record, "mean_cosine_to_init", PromptReadout.meanCosineToInit(slots));
+                record.set("nearest_tokens", PTuningReadoutJson.slots(slots));
+                PTuningReadoutJson.putMaybeNaN(record, "fraction_still_init", PromptReadout.fractionStillInit(slots));
+                PTuningReadoutJson.putMaybeNaN(record, "mean_cosine_to_init", PromptReadout.meanCosineToInit(slots));
             }
             AtomicFiles.writeString(run.resolve("eval-" + split + ".json"),
                     new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(record));
             if (metricsFile != null) {
-                AtomicFiles.writeString(metricsFile, String.join("\n", scoring.perExampleLines(pass)) + "\n");
+                AtomicFiles.writeString(metricsFile, String.join("\n", result.perExample()) + "\n");
                 System.out.println("  per-example scores: " + metricsFile);
             }
         }
@@ -117,15 +107,6 @@ final class PTuningEvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the run's model " + spec.model() + " is not at " + dir + "; give --model DIR");
         }
         return dir;
-    }
-
-    static long eos(LanguageModel lm) {
-        Integer eos = lm.config().eosTokenId();
-        if (eos == null) {
-            throw new IllegalArgumentException(lm.dir().resolve("config.json") + ": no eos_token_id; P-tuning ends every "
-                    + "answer with the end-of-sequence token");
-        }
-        return eos;
     }
 
     private static void printReadout(List<SlotReadout> slots, int prefix) {
@@ -150,32 +131,5 @@ final class PTuningEvalCommand implements Callable<Integer> {
 
     private static String pieces(List<SlotReadout.Token> tokens) {
         return tokens.stream().map(SlotReadout.Token::piece).toList().toString();
-    }
-
-    private static ArrayNode readoutJson(List<SlotReadout> slots) {
-        ArrayNode out = new ObjectMapper().createArrayNode();
-        for (SlotReadout s : slots) {
-            ObjectNode o = out.addObject();
-            o.put("slot", s.slot());
-            o.put("init_id", s.initId());
-            tokensJson(o.putArray("l2"), s.l2());
-            tokensJson(o.putArray("cosine"), s.cosine());
-            putMaybeNaN(o, "cosine_to_init", s.cosineToInit());
-        }
-        return out;
-    }
-
-    private static void tokensJson(ArrayNode into, List<SlotReadout.Token> tokens) {
-        for (SlotReadout.Token t : tokens) {
-            into.addObject().put("id", t.id()).put("decoded", t.decoded()).put("piece", t.piece());
-        }
-    }
-
-    private static void putMaybeNaN(ObjectNode o, String field, double v) {
-        if (Double.isNaN(v)) {
-            o.putNull(field);
-        } else {
-            o.put(field, v);
-        }
     }
 }

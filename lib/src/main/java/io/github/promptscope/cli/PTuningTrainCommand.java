@@ -1,17 +1,11 @@
 package io.github.promptscope.cli;
 
 import io.github.promptscope.data.tuning.TuningTask;
-import io.github.promptscope.experiments.PTuningScoring;
+import io.github.promptscope.experiments.PTuningRuns;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.ptuning.PTuningConfig;
-import io.github.promptscope.ptuning.PTuningTrainer;
 import io.github.promptscope.ptuning.PromptEncoder;
-import io.github.promptscope.ptuning.PromptEncoders;
-import io.github.promptscope.ptuning.RunSpec;
-import io.github.promptscope.ptuning.TemplateLayout;
 import io.github.promptscope.ptuning.TrainingProgress;
-import io.github.promptscope.util.RepoPaths;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -78,26 +72,10 @@ final class PTuningTrainCommand implements Callable<Integer> {
         PTuningConfig cfg = config();
         TuningTask t = task.load();
         try (LanguageModel lm = model.load()) {
-            RunSpec wanted = new RunSpec(task.name, task.file == null ? null : task.file.toString(), task.seed,
-                    t.promptBefore(), t.promptBetween(), t.scoredByRouge(), RepoPaths.label(lm.dir()),
-                    lm.weightsSha256(), null, cfg);
-            RunSpec spec = wanted;
-            if (Files.exists(out.resolve(RunSpec.FILE))) {
-                spec = RunSpec.read(out);
-                if (!spec.sameSetup(wanted)) {
-                    throw new IllegalArgumentException("--out " + out + " holds a run with other settings (" + RunSpec.FILE
-                            + "); give a new --out, or the same options to resume it");
-                }
-            }
-            PromptEncoder enc = PromptEncoders.create(cfg, lm, t.promptBefore(), t.promptBetween(), spec.anchorIds());
-            spec = spec.withAnchors(enc.anchorIds());
-            Files.createDirectories(out);
-            spec.write(out);
-            long eos = PTuningEvalCommand.eos(lm);
-            TemplateLayout layout = new TemplateLayout(lm.tokenizer(), cfg, eos, lm.config().maxPositions());
-            PTuningScoring scoring = new PTuningScoring(t, lm.tokenizer(), eos);
-            TrainingProgress p = new PTuningTrainer(lm.softPrompts(), layout, enc, cfg, t, scoring.scorer(), out)
-                    .run(cfg.epochs());
+            PTuningRuns.Trained run = PTuningRuns.train(lm, t, task.name,
+                    task.file == null ? null : task.file.toString(), task.seed, cfg, out);
+            PromptEncoder enc = run.encoder();
+            TrainingProgress p = run.progress();
             System.out.printf(Locale.ROOT, "%s  %s  %d trainable numbers  best dev epoch %d  dev token accuracy %.4f%n",
                     t.name(), cfg.design().name().toLowerCase(Locale.ROOT), enc.size(), p.bestEpoch(), p.bestDev());
             p.bestTest().forEach((k, v) -> System.out.printf(Locale.ROOT, "  test %s %.4f%n", k, v));

@@ -2,6 +2,7 @@ package io.github.promptscope.experiments;
 
 import io.github.promptscope.data.tuning.TuningTask;
 import io.github.promptscope.lm.tokenizer.TextTokenizer;
+import io.github.promptscope.metrics.EnglishTokens;
 import io.github.promptscope.metrics.JapaneseTokens;
 import io.github.promptscope.metrics.Rouge;
 import io.github.promptscope.metrics.TokenAccuracy;
@@ -27,14 +28,17 @@ public final class PTuningScoring {
     private final TuningTask task;
     private final TextTokenizer tokenizer;
     private final long eos;
-    /** ROUGE's words: Kuromoji with the project's stop-word handling for Japanese (spec B3), whitespace otherwise. */
+    /**
+     * ROUGE's words: Kuromoji with the project's stop-word handling for Japanese (spec B3); for English
+     * whitespace tokens minus the small project stop list (spec B6), as {@code ptuning base-model} scores.
+     */
     private final Tokenization words;
 
     public PTuningScoring(TuningTask task, TextTokenizer tokenizer, long eos) {
         this.task = task;
         this.tokenizer = tokenizer;
         this.eos = eos;
-        this.words = task.japanese() ? JapaneseTokens.withProjectStopWords() : Tokenization.WHITESPACE;
+        this.words = task.japanese() ? JapaneseTokens.withProjectStopWords() : EnglishTokens.withProjectStopWords();
     }
 
     public RunScorer scorer() {

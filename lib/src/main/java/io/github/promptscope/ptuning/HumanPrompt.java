@@ -8,7 +8,9 @@ import java.util.List;
  * The task's natural-language prompt as p + q token ids: the part before the query must encode to
  * exactly p tokens and the part between query and answer to exactly q (the reference asserts that its
  * template string encodes to p + q ids; the parts are checked one by one here because the slots
- * before and after the query are separate). The error lists the tokens so the user can adapt the string.
+ * before and after the query are separate). Each part is encoded as the layout encodes text
+ * ({@link TemplateLayout#encodePart}: after a word boundary), so the anchors are the tokens the model
+ * would read for the prompt written out. The error lists the tokens so the user can adapt the string.
  */
 final class HumanPrompt {
 
@@ -24,7 +26,7 @@ final class HumanPrompt {
     }
 
     private static long[] part(TextTokenizer tokenizer, String text, int want, String where, String letter) {
-        long[] ids = tokenizer.encode(text == null ? "" : text);
+        long[] ids = TemplateLayout.encodePart(tokenizer, text == null ? "" : text);
         if (ids.length != want) {
             List<String> pieces = new ArrayList<>();
             for (long id : ids) {

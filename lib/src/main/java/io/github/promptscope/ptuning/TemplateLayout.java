@@ -15,13 +15,15 @@ import java.util.Arrays;
  *
  * <p>The reference ({@code dataset.py}, GPTPTuneCollator) builds its ids from strings:
  * {@code encode("[PROMPT]"*p + " ") + encode(query)[:512] + encode(" " + "[PROMPT]"*q) + encode(answer)[:64]},
- * labels {@code answer + [eos]}. With rinna's sentencepiece tokenizer the " " after the prefix prompts
- * and before the infix ones become word-boundary pieces ("▁") of their own, and each encode may append
- * {@code </s>} (spec B1, unverified). A GPT-2 byte-level tokenizer has no such piece: a lone space is a
- * token of its own ("Ġ", id 220 in GPT-2) that carries no meaning, and a word's leading space belongs
- * to the word ("Ġanswer"). So here each part is encoded alone, nothing is added between them and no
- * special tokens are appended; a space the answer should start with is the data's to give
- * (the user's strings are used as given).
+ * labels {@code answer + [eos]}. With rinna's sentencepiece tokenizer every one of those encodes starts
+ * at a word boundary: sentencepiece's dummy prefix gives the first word its "▁" piece, the form the
+ * model saw that word in inside running text (each encode may also append {@code </s>}; spec B1,
+ * unverified). A byte-level BPE marks the word boundary as a leading space that belongs to the word
+ * ("Ġanswer"), and our word-level tokenizers ({@code models/tuning}) only have whole-word tokens in that
+ * spaced form, since their corpus writes every word after a space. So each part (prompt text, query,
+ * answer) is encoded as {@link #encodePart}: with one leading space unless it already starts with
+ * whitespace, the byte-level counterpart of the dummy prefix. Nothing else is added between parts and
+ * no special tokens are appended; the strings themselves are used as given.
  *
  * <p>One more limit than the reference: the whole sequence must fit the model's context
  * ({@code n_positions}; 256 for the shipped models), so the query keeps at most
@@ -49,7 +51,7 @@ public final class TemplateLayout {
 
     /** The answer's target ids: its first maxAnswer tokens, then EOS. */
     public long[] targets(TuningExample ex) {
-        long[] answer = tokenizer.encode(ex.answer());
+        long[] answer = encodePart(tokenizer, ex.answer());
         long[] out = Arrays.copyOf(answer, Math.min(answer.length, maxAnswer) + 1);
         out[out.length - 1] = eos;
         return out;
@@ -67,8 +69,18 @@ public final class TemplateLayout {
         return SoftSequence.builder().soft(0, prefix).tokens(query(ex, targets(ex).length)).soft(prefix, infix).build();
     }
 
+    /**
+     * One part of the layout as the model saw text: after a word boundary, a leading space (the
+     * counterpart of sentencepiece's dummy prefix), unless the part already starts with whitespace or
+     * is empty. A part that starts with its own space is encoded as written.
+     */
+    public static long[] encodePart(TextTokenizer tokenizer, String text) {
+        boolean spaced = text.isEmpty() || Character.isWhitespace(text.charAt(0));
+        return tokenizer.encode(spaced ? text : " " + text);
+    }
+
     private long[] query(TuningExample ex, int targetCount) {
-        long[] q = tokenizer.encode(ex.query());
+        long[] q = encodePart(tokenizer, ex.query());
         int room = maxPositions - prefix - infix - targetCount;
         if (room < 1) {
             throw new IllegalArgumentException("the answer \"" + ex.answer() + "\" (" + (targetCount - 1)
