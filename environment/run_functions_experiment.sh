@@ -3,7 +3,7 @@
 # sized for a 2-core CPU (spec A9 scaled down further; the README lists every number against the
 # spec's): Functions with 3 name assignments and Mixture of Functions with 3 pairs, each finetuned
 # from models/functions-base on N_TRAIN chats for one epoch, then the templates below under three
-# conditions (finetuned, in-context with IN_CONTEXT training chats, untrained base), one record per
+# conditions (finetuned, in-context with a few training chats, untrained base), one record per
 # finetune x template x condition in OUT. Resumable: prepared folders, finished finetunes and
 # written records are kept, so running it again continues where it stopped.
 #
@@ -11,16 +11,18 @@
 #
 # EXP (default dev/functions-exp): experiment folders (regenerable, not committed).
 # OUT (default results/functions): the records.
-# N_TRAIN (default 640), N_ITEMS (default 20 per template), IN_CONTEXT (default 2: ten training chats
-#   do not fit the model's 256 positions), NICE (default 3).
+# N_TRAIN (default 160 chats per finetune), N_ITEMS (default 5 per template and finetune),
+# IN_CONTEXT_FUNCTIONS / IN_CONTEXT_MIXTURE (default 1 / 2 training chats before each question: the
+#   reference's 10 do not fit the model's 256 positions), NICE (default 3).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 exp="${EXP:-dev/functions-exp}"
 out="${OUT:-results/functions}"
-n_train="${N_TRAIN:-640}"
-n_items="${N_ITEMS:-20}"
-in_context="${IN_CONTEXT:-2}"
+n_train="${N_TRAIN:-160}"
+n_items="${N_ITEMS:-5}"
+in_context_functions="${IN_CONTEXT_FUNCTIONS:-1}"
+in_context_mixture="${IN_CONTEXT_MIXTURE:-2}"
 export OMP_WAIT_POLICY=PASSIVE # spinning OpenMP waits made runs 60x slower on shared cores
 export PROMPTSCOPE_JAVA_OPTS="${PROMPTSCOPE_JAVA_OPTS:--Xmx2g -Dai.djl.pytorch.num_threads=1}"
 ps() { nice -n "${NICE:-3}" "$repo/promptscope" "$@"; }
@@ -45,7 +47,7 @@ done
 ps functions prepare --config "$exp/configs/functions.json" --exp-path "$exp/functions" --n-finetunes 3 --seed 0
 ps functions prepare --config "$exp/configs/mixture.json" --exp-path "$exp/mixture" --n-finetunes 3 --seed 0
 for e in functions mixture; do
-  ps functions finetune --exp-path "$exp/$e" --warmup 5
+  ps functions finetune --exp-path "$exp/$e" --batch 8 --warmup 3
   # each finetune's recipe, log and starting point beside the records (the models are regenerable)
   for ft in "$exp/$e"/finetune_*/; do
     keep="$out/finetunes/$e/$(basename "$ft")"
@@ -53,13 +55,15 @@ for e in functions mixture; do
     cp "$ft/model/training.json" "$ft/model/training_log.jsonl" "$ft/model/continued_from.json" "$ft/var_dict.json" "$keep/"
   done
 done
-for condition in finetuned untrained in_context; do
-  case "$condition" in
-    finetuned) flags=() ;;
-    untrained) flags=(--untrained) ;;
-    in_context) flags=(--in-context "$in_context") ;;
-  esac
-  ps functions eval --exp-path "$exp/functions" --templates "$functions_templates" --n-items "$n_items" --out "$out" "${flags[@]}"
-  ps functions eval --exp-path "$exp/mixture" --templates "$mixture_templates" --n-items "$n_items" --out "$out" "${flags[@]}"
+for e in functions mixture; do
+  templates="$functions_templates"
+  k="$in_context_functions"
+  if [ "$e" = mixture ]; then
+    templates="$mixture_templates"
+    k="$in_context_mixture"
+  fi
+  ps functions eval --exp-path "$exp/$e" --templates "$templates" --n-items "$n_items" --out "$out"
+  ps functions eval --exp-path "$exp/$e" --templates "$templates" --n-items "$n_items" --out "$out" --untrained
+  ps functions eval --exp-path "$exp/$e" --templates "$templates" --n-items "$n_items" --out "$out" --in-context "$k"
 done
 echo "run_functions_experiment: records in $out"
