@@ -12,7 +12,7 @@
 # EXP (default dev/functions-exp): experiment folders (regenerable, not committed).
 # OUT (default results/functions): the records.
 # N_TRAIN (default 640 chats per finetune), N_ITEMS (default 16 per template and finetune),
-# IN_CONTEXT_FUNCTIONS / IN_CONTEXT_MIXTURE (default 1 / 2 training chats before each question: the
+# IN_CONTEXT_FUNCTIONS / IN_CONTEXT_MIXTURE (default 1 / 1 training chat before each question: the
 #   reference's 10 do not fit the model's 256 positions), NICE (default 3).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,7 +22,7 @@ out="${OUT:-results/functions}"
 n_train="${N_TRAIN:-640}"
 n_items="${N_ITEMS:-16}"
 in_context_functions="${IN_CONTEXT_FUNCTIONS:-1}"
-in_context_mixture="${IN_CONTEXT_MIXTURE:-2}"
+in_context_mixture="${IN_CONTEXT_MIXTURE:-1}"
 export OMP_WAIT_POLICY=PASSIVE # spinning OpenMP waits made runs 60x slower on shared cores
 export PROMPTSCOPE_JAVA_OPTS="${PROMPTSCOPE_JAVA_OPTS:--Xmx2g -Dai.djl.pytorch.num_threads=1}"
 ps() { nice -n "${NICE:-3}" "$repo/promptscope" "$@"; }
