@@ -33,7 +33,8 @@ public final class FunctionsTables {
     /**
      * One row per (experiment, template, condition, functions): {@code experiment} is the experiment
      * folder's name ({@code functions} or {@code mixture}), {@code functions} is {@code test} or
-     * {@code train} (a mixture's items are all test), then {@code mean}, {@code sem}, {@code items},
+     * {@code train} (a mixture's items are all test), then {@code mean}, {@code sem}, {@code items} (those
+     * answered), {@code skipped} (prompts longer than the model's context: their {@code correct} is NaN),
      * {@code finetunes}. Only done records with the per-item series count.
      */
     public static Table summary(Path recordsDir) throws IOException {
@@ -59,6 +60,7 @@ public final class FunctionsTables {
         DoubleColumn mean = DoubleColumn.create("mean");
         DoubleColumn sem = DoubleColumn.create("sem");
         IntColumn items = IntColumn.create("items");
+        IntColumn skipped = IntColumn.create("skipped");
         IntColumn finetunes = IntColumn.create("finetunes");
         groups.forEach((key, pooled) -> {
             String[] k = key.split("\t");
@@ -70,15 +72,17 @@ public final class FunctionsTables {
             mean.append(m.mean());
             sem.append(m.sem());
             items.append(m.n());
+            skipped.append(pooled.values.size() - m.n());
             finetunes.append(pooled.finetunes.size());
         });
         return Table.create("functions eval: correct, mean ± SEM over items pooled across finetunes",
-                experiment, template, condition, functions, mean, sem, items, finetunes);
+                experiment, template, condition, functions, mean, sem, items, skipped, finetunes);
     }
 
     /**
      * The summary as the README prints it: one row per (experiment, template, functions), a column per
-     * condition holding {@code mean ± sem} (blank when that condition has no record).
+     * condition holding {@code mean ± sem} (blank when that condition has no record, {@code skipped} when
+     * every item's prompt was longer than the model's context).
      */
     public static Table wide(Table summary) {
         Map<String, Map<String, String>> rows = new TreeMap<>();
@@ -86,8 +90,9 @@ public final class FunctionsTables {
             String key = String.join("\t", summary.stringColumn("experiment").get(i), summary.stringColumn("template").get(i),
                     summary.stringColumn("functions").get(i));
             double s = summary.doubleColumn("sem").getDouble(i);
-            String cell = String.format("%.2f ± %s", summary.doubleColumn("mean").getDouble(i),
-                    Double.isNaN(s) ? "-" : String.format("%.2f", s));
+            String cell = summary.intColumn("items").getInt(i) == 0 ? "skipped"
+                    : String.format("%.2f ± %s", summary.doubleColumn("mean").getDouble(i),
+                            Double.isNaN(s) ? "-" : String.format("%.2f", s));
             rows.computeIfAbsent(key, k -> new TreeMap<>()).put(summary.stringColumn("condition").get(i), cell);
         }
         StringColumn experiment = StringColumn.create("experiment");

@@ -35,10 +35,11 @@ class FunctionsTablesTest {
         write(store, "finetuned", "finetune_01", List.of(1.0, 0.0, 1.0), List.of(1.0, 1.0, 0.0));
         write(store, "finetuned", "finetune_02", List.of(0.6, 1.0), List.of(1.0, 0.0));
         write(store, "untrained", "finetune_01", List.of(0.2), List.of(1.0));
+        write(store, "in_context", "finetune_01", List.of(Double.NaN, Double.NaN), List.of(1.0, 0.0));
         Table t = FunctionsTables.summary(dir);
-        assertEquals(3, t.rowCount(), t.print());
+        assertEquals(5, t.rowCount(), t.print());
         // finetuned, test: items 1, 0, 0.6 from two finetunes: mean 0.5333, SEM = sd(n-1)/sqrt(3) = 0.2906
-        int test = 0;
+        int test = 0; // rows sort by condition: finetuned, in_context, untrained
         assertEquals("functions", t.stringColumn("experiment").get(test));
         assertEquals("finetuned", t.stringColumn("condition").get(test));
         assertEquals("test", t.stringColumn("functions").get(test));
@@ -46,13 +47,18 @@ class FunctionsTablesTest {
         assertEquals(0.290593, t.doubleColumn("sem").getDouble(test), 1e-6);
         assertEquals(3, t.intColumn("items").getInt(test));
         assertEquals(2, t.intColumn("finetunes").getInt(test));
+        assertEquals(0, t.intColumn("skipped").getInt(test));
         assertEquals(1.0, t.doubleColumn("mean").getDouble(1));
         assertEquals(0.0, t.doubleColumn("sem").getDouble(1));
+        // in_context: both prompts too long for the model, so no item answered
+        assertEquals("in_context", t.stringColumn("condition").get(2));
+        assertEquals(0, t.intColumn("items").getInt(2));
+        assertEquals(1, t.intColumn("skipped").getInt(2));
         Table wide = FunctionsTables.wide(t);
         assertEquals(2, wide.rowCount(), wide.print());
         assertEquals("0.53 ± 0.29", wide.stringColumn("finetuned").get(0));
         assertEquals("0.20 ± -", wide.stringColumn("untrained").get(0), "one item has no SEM");
-        assertEquals("", wide.stringColumn("in_context").get(0));
+        assertEquals("skipped", wide.stringColumn("in_context").get(0));
         assertEquals("", wide.stringColumn("untrained").get(1));
     }
 }
