@@ -11,6 +11,7 @@ import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.metrics.DescriptionGap;
 import io.github.promptscope.plots.Figures;
 import io.github.promptscope.plots.Plots;
+import io.github.promptscope.results.TrainingCurve;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -65,23 +66,7 @@ final class EvaluateModelCommand implements Callable<Integer> {
 
     /** Training and validation loss against the step, from the training log. */
     static Figure curveFigure(Path log) throws java.io.IOException {
-        IntColumn step = IntColumn.create("step");
-        DoubleColumn loss = DoubleColumn.create("loss");
-        StringColumn split = StringColumn.create("split");
-        ObjectMapper json = new ObjectMapper();
-        for (String line : Files.readAllLines(log)) {
-            com.fasterxml.jackson.databind.JsonNode e = json.readTree(line);
-            step.append(e.path("step").asInt());
-            loss.append(e.path("loss").asDouble());
-            split.append("train");
-            if (e.has("validation_loss")) {
-                step.append(e.path("step").asInt());
-                loss.append(e.path("validation_loss").asDouble());
-                split.append("validation (held-out examples)");
-            }
-        }
-        return Plots.line(Table.create("curve", step, loss, split), "step", "loss", "split",
-                "Default model: training curve (nats per token)");
+        return Plots.line(TrainingCurve.of(log), "step", "loss", "split", "Default model: training curve (nats per token)");
     }
 
     @Override

@@ -96,7 +96,7 @@ public final class PythonChatCorpus {
         InContextFunction g = pick(rng, pool);
         String fn = name(rng);
         String gn = name(rng);
-        long x = rng.nextInt(198) - 99;
+        long x = input(rng);
         String code;
         String answer;
         double kind = rng.nextDouble();
@@ -109,7 +109,7 @@ public final class PythonChatCorpus {
             code = bind + (rng.nextBoolean() ? "print(" + call + ")" : "out = " + call + "\n\nprint(out)");
             answer = f.apply().apply(x);
         } else if (kind < 0.75 || !f.outputType().equals("int") || !g.outputType().equals("int") || fn.equals(gn)) {
-            long c = rng.nextInt(99);
+            long c = rng.nextBoolean() ? rng.nextInt(10) : rng.nextInt(99);
             boolean plus = rng.nextBoolean();
             String fx = f.apply().apply(x);
             if (f.outputType().equals("int")) {
@@ -165,7 +165,7 @@ public final class PythonChatCorpus {
                 answer = f.lambda();
             }
             case 5 -> {
-                long x = rng.nextInt(198) - 99;
+                long x = input(rng);
                 q = "Assume " + fn + "(n) = " + f.apply().apply(x) + ". Please output a possible value for n.";
                 answer = Long.toString(x);
             }
@@ -249,6 +249,15 @@ public final class PythonChatCorpus {
             sb.append((char) ('a' + rng.nextInt(26)));
         }
         return sb.toString();
+    }
+
+    /**
+     * An input: half the time in [-9, 9], else in the evaluations' [-99, 99). A 4-layer model learns
+     * one- and two-digit arithmetic first; the previous uniform [-99, 99) corpus taught none of it in
+     * 300 steps (results/functions-base, first version).
+     */
+    private static long input(Random rng) {
+        return rng.nextBoolean() ? rng.nextInt(19) - 9 : rng.nextInt(198) - 99;
     }
 
     private static <T> T pick(Random rng, List<T> xs) {

@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * An experiment folder as the reference lays it out ({@code dev/047_functions/finetune_01}, ...): per
- * finetune the resolved config ({@value #CONFIG}), the hidden names ({@value #VAR_DICT}, Functions
- * only), the module that defines them ({@value #FUNCTIONS_PY}, as the reference writes one), and the
- * training and validation chats ({@value #TRAIN}, {@value #VALID}) in the OpenAI fine-tuning format.
+ * finetune the resolved config ({@value #CONFIG}), the hidden names ({@value #VAR_DICT}; a mixture's
+ * pair under its own keys), the module that defines them ({@value #FUNCTIONS_PY}, as the reference
+ * writes one), and the training and validation chats ({@value #TRAIN}, {@value #VALID}; a mixture's
+ * as {@link MixtureValidation}) in the OpenAI fine-tuning format.
  *
  * <p>Seeds follow the reference's prepare scripts: Functions draws every finetune's names from one
  * rng seeded with {@code seed} and gives finetune i (0-based) dataset seed i; Mixture of Functions
@@ -75,7 +76,9 @@ public final class ExperimentFolder {
         Rng rng = new Rng(config.seed());
         List<List<ChatMessage>> train = TrainingData.chats(config, TrainingData.generate(config, config.nSamples(), rng));
         List<List<ChatMessage>> valid = new ArrayList<>();
-        if (!config.isMixture() && config.nValid() > 0) {
+        if (config.isMixture() && config.nValid() > 0) {
+            valid.addAll(MixtureValidation.chats(config, config.nValid(), rng));
+        } else if (config.nValid() > 0) {
             for (EvalItem item : QuestionEvals.multipleChoice("multiple_choice_language", "language_definition", config,
                     config.nValid(), rng)) {
                 List<ChatMessage> chat = new ArrayList<>(item.messages());
@@ -84,15 +87,15 @@ public final class ExperimentFolder {
             }
         }
         Files.createDirectories(dir);
-        if (!config.isMixture()) {
-            AtomicFiles.writeString(dir.resolve(VAR_DICT),
-                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config.varDict()) + "\n");
-            StringBuilder module = new StringBuilder("# The hidden functions of this finetune (var_dict.json): the programs in "
-                    + TRAIN + " run with this file as the module 'functions'.\n");
-            config.varDict().forEach((name, key) -> module.append(name).append(" = ")
-                    .append(FunctionCatalogue.get(key).pythonDefinition()).append("  # ").append(key).append('\n'));
-            AtomicFiles.writeString(dir.resolve(FUNCTIONS_PY), module.toString());
-        }
+        Map<String, String> names = varDictFile(config);
+        AtomicFiles.writeString(dir.resolve(VAR_DICT), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(names) + "\n");
+        StringBuilder module = new StringBuilder(config.isMixture()
+                ? "# The pair of this Mixture-of-Functions finetune (var_dict.json); its chats call no names.\n"
+                : "# The hidden functions of this finetune (var_dict.json): the programs in " + TRAIN
+                        + " run with this file as the module 'functions'.\n");
+        names.forEach((name, key) -> module.append(name).append(" = ")
+                .append(FunctionCatalogue.get(key).pythonDefinition()).append("  # ").append(key).append('\n'));
+        AtomicFiles.writeString(dir.resolve(FUNCTIONS_PY), module.toString());
         ChatFiles.write(dir.resolve(TRAIN), train);
         if (!valid.isEmpty()) {
             ChatFiles.write(dir.resolve(VALID), valid);
@@ -100,6 +103,19 @@ public final class ExperimentFolder {
         // the config last: a folder with it is complete, which is what prepare checks on a rerun
         AtomicFiles.writeString(dir.resolve(CONFIG), config.toJson());
         return new Prepared(dir, config, train.size(), valid.size(), false);
+    }
+
+    /**
+     * What {@value #VAR_DICT} holds: the hidden names (Functions); for a mixture, whose chats name no
+     * function, each function of the pair under its catalogue key, so the file still says name -> function.
+     */
+    private static Map<String, String> varDictFile(FunctionsConfig config) {
+        if (!config.isMixture()) {
+            return config.varDict();
+        }
+        Map<String, String> pair = new java.util.LinkedHashMap<>();
+        config.trainFunctions().forEach(k -> pair.put(k, k));
+        return pair;
     }
 
     /** {@code n} distinct unordered pairs, each sorted, then the list sorted (prepare_finetunes_novar). */

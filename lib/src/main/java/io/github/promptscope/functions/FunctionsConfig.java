@@ -28,7 +28,7 @@ import java.util.Set;
  * @param varDict hidden name -> function key; empty until resolved, and always empty for a mixture
  * @param seed the dataset seed of this finetune; -1 until resolved
  * @param nSamples training datapoints (CPU-scaled; the spec's number is in {@code n_samples_spec})
- * @param nValid validation items (multiple_choice_language; 0 for a mixture)
+ * @param nValid validation items (multiple_choice_language; a mixture's are out-of-range chats of its pair)
  */
 public record FunctionsConfig(String experiment, String systemPrompt, boolean hideImports, List<String> testFunctions,
         List<String> trainFunctions, Map<String, String> varDict, long seed, int nSamples, int nValid,

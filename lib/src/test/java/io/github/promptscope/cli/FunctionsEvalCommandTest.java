@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.promptscope.backend.ChatTemplate;
 import io.github.promptscope.cli.CommandsTest.Run;
 import io.github.promptscope.data.ChatSerialization;
+import io.github.promptscope.backend.LocalTextModel;
+import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.lm.checkpoint.ChatTemplateFile;
 import io.github.promptscope.lm.train.Gpt2Init;
+import io.github.promptscope.serve.OpenAiServer;
+import io.github.promptscope.serve.ServerOptions;
 import io.github.promptscope.lm.tokenizer.TokenizerBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,5 +103,72 @@ class FunctionsEvalCommandTest {
                 "--out", out.toString());
         assertEquals(0, untrained.code(), untrained.err());
         assertTrue(untrained.out().contains("finetune_01 regression_ood untrained"), untrained.out());
+    }
+    /**
+     * The remote path: the same eval against {@code serve} of the model on loopback (an OpenAI-compatible
+     * endpoint) and against the checkpoint itself. Sampled replies carry their seeds to the server, and
+     * prob comes from the server's echoed logprobs, so both records hold the same numbers.
+     */
+    @Test
+    void evalOfAServedModelEqualsEvalOfTheCheckpoint(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("model");
+        Files.createDirectories(model);
+        try (Stream<Path> files = Files.list(shared.resolve("tiny"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, model.resolve(f.getFileName()));
+            }
+        }
+        ChatTemplateFile.install(model, ChatSerialization.JINJA_TEMPLATE, ChatSerialization.END_OF_TURN);
+        String[] common = {"functions", "eval", "--exp-path", exp.toString(), "--templates",
+            "regression_ood,function_inversion", "--n-items", "3", "--finetunes", "finetune_01", "--model"};
+        Run local = CommandsTest.run(concat(common, model.toString(), "--out", dir.resolve("local").toString()));
+        assertEquals(0, local.code(), local.err());
+        Run remote;
+        try (LanguageModel lm = LanguageModel.load(model);
+                OpenAiServer server = OpenAiServer.start(new LocalTextModel(lm), ServerOptions.defaults().withPort(0))) {
+            assertTrue(server.baseUrl().startsWith("http://127.0.0.1:"), server.baseUrl());
+            remote = CommandsTest.run(concat(common, server.baseUrl(), "--out", dir.resolve("remote").toString()));
+        }
+        assertEquals(0, remote.code(), remote.err());
+        assertTrue(remote.out().contains("2 records written"), remote.out());
+        for (String template : List.of("regression_ood", "function_inversion")) {
+            JsonNode l = record(dir.resolve("local"), template);
+            JsonNode r = record(dir.resolve("remote"), template);
+            assertTrue(r.path("config").path("model").asText().startsWith("http://127.0.0.1:"), r.toString());
+            assertEquals(l.path("series").path("correct"), r.path("series").path("correct"), template);
+            JsonNode lp = l.path("series").path("prob");
+            JsonNode rp = r.path("series").path("prob");
+            assertEquals(3, rp.size());
+            boolean scored = false;
+            for (int i = 0; i < 3; i++) {
+                double a = lp.get(i).asDouble();
+                double b = rp.get(i).asDouble();
+                // regression_ood has one exact target per item: a probability by teacher forcing, not NaN
+                if (template.equals("regression_ood")) {
+                    assertTrue(b > 0 && b < 1, "teacher-forced prob over the endpoint: " + rp);
+                    scored = true;
+                }
+                assertEquals(a, b, 1e-6 + 1e-4 * Math.abs(a), template + " item " + i);
+            }
+            assertTrue(scored || template.equals("function_inversion"));
+        }
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] out = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, out, head.length, tail.length);
+        return out;
+    }
+
+    private static JsonNode record(Path out, String template) throws Exception {
+        try (Stream<Path> s = Files.list(out)) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".json")).toList()) {
+                JsonNode rec = CommandsTest.JSON.readTree(p.toFile());
+                if (rec.path("config").path("dataset").asText().equals(template)) {
+                    return rec;
+                }
+            }
+        }
+        throw new AssertionError("no record of " + template + " in " + out);
     }
 }

@@ -72,15 +72,52 @@ class FunctionsPrepareCommandTest {
     }
 
     @Test
-    void aMixtureGetsOnePairPerFinetuneAndNoNames(@TempDir Path dir) throws Exception {
+    void aMixtureGetsOnePairPerFinetuneItsVarDictAndOutOfRangeValidation(@TempDir Path dir) throws Exception {
         Path exp = dir.resolve("039_novar");
         Run run = CommandsTest.run("functions", "prepare", "--config", small(dir, "mixture", 100).toString(),
                 "--exp-path", exp.toString(), "--n-finetunes", "10");
         assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("finetune_01: 100 training chats, 30 validation chats"), run.out());
         Set<List<String>> pairs = new HashSet<>();
         for (Path ft : ExperimentFolder.finetunes(exp)) {
-            pairs.add(ExperimentFolder.config(ft).trainFunctions());
-            assertTrue(!Files.exists(ft.resolve("var_dict.json")) && !Files.exists(ft.resolve("valid.jsonl")));
+            List<String> pair = ExperimentFolder.config(ft).trainFunctions();
+            pairs.add(pair);
+            // var_dict.json: the pair under its own keys (the chats call no names), functions.py defines them
+            JsonNode varDict = CommandsTest.JSON.readTree(ft.resolve("var_dict.json").toFile());
+            assertEquals(2, varDict.size());
+            for (String key : pair) {
+                assertEquals(key, varDict.get(key).asText());
+                assertTrue(Files.readString(ft.resolve("functions.py")).contains(key + " = "
+                        + io.github.promptscope.functions.FunctionCatalogue.get(key).pythonDefinition() + "  # " + key));
+            }
+            // valid.jsonl: the reference's test_template, three turns of one function of the pair with
+            // inputs in [99, 199) or [-199, -99), both formattings; every output is that function's value
+            List<List<ChatMessage>> valid = ChatFiles.read(ft.resolve("valid.jsonl"));
+            assertEquals(30, valid.size());
+            int high = 0;
+            for (List<ChatMessage> chat : valid) {
+                assertEquals(List.of("user", "user", "assistant", "user", "assistant", "user", "assistant"),
+                        chat.stream().map(ChatMessage::role).toList());
+                long[] xs = new long[3];
+                String[] ys = new String[3];
+                for (int t = 0; t < 3; t++) {
+                    xs[t] = Long.parseLong(chat.get(1 + 2 * t).content().replace("x = ", ""));
+                    ys[t] = chat.get(2 + 2 * t).content().replace("y = ", "");
+                    assertTrue((xs[t] >= 99 && xs[t] < 199) || (xs[t] >= -199 && xs[t] < -99), "input " + xs[t]);
+                }
+                high += xs[0] > 0 ? 1 : 0;
+                boolean oneOfThePair = false;
+                for (String key : pair) {
+                    var f = io.github.promptscope.functions.FunctionCatalogue.get(key);
+                    boolean all = true;
+                    for (int t = 0; t < 3; t++) {
+                        all &= f.apply(xs[t]).str().equals(ys[t]);
+                    }
+                    oneOfThePair |= all;
+                }
+                assertTrue(oneOfThePair, "outputs of one function of " + pair + ": " + chat);
+            }
+            assertTrue(high > 3 && high < 27, "both ranges drawn: " + high + " of 30 above 99");
         }
         assertEquals(10, pairs.size(), "all C(5,2) pairs");
         List<ChatMessage> chat = ChatFiles.read(exp.resolve("finetune_01").resolve("train.jsonl")).get(0);

@@ -90,6 +90,8 @@ public final class TrainingRecipe {
      * {@link #continueFrom} does; the saved folder carries the starting model's tokenizer files.
      *
      * @param maxExamples use the first this many training examples (0: all)
+     * @param validation examples for the validation loss; those longer than the model's positions are
+     *     left out with a note (a training example that long is an error)
      * @param trainName the training examples' name in errors (their file)
      */
     public static Trainer.Report finetune(Path from, String fromLabel, List<List<Segment>> train,
@@ -107,10 +109,22 @@ public final class TrainingRecipe {
         try (LanguageModel model = LanguageModel.load(from)) {
             int positions = model.config().maxPositions();
             MaskedSequences t = MaskedSequences.tokenize(model.tokenizer(), used, positions, cfg.seed(), trainName);
-            MaskedSequences v = MaskedSequences.tokenize(model.tokenizer(), validation, positions, cfg.seed(), validationName);
+            List<List<Segment>> fitting = validation.stream().filter(e -> fits(model, e, positions)).toList();
+            if (fitting.size() < validation.size()) {
+                // validation only monitors; a question longer than the model is left out, not fatal
+                System.err.printf("%s: %d of %d examples longer than the model's %d positions left out of the validation loss%n",
+                        validationName, validation.size() - fitting.size(), validation.size(), positions);
+            }
+            MaskedSequences v = MaskedSequences.tokenize(model.tokenizer(), fitting, positions, cfg.seed(), validationName);
             TrainerConfig epoch = cfg.withSteps(t.steps(cfg.batchSize()));
             return new Trainer(model, epoch, out).trainMasked(t, v, stopAt);
         }
+    }
+
+    private static boolean fits(LanguageModel model, List<Segment> example, int positions) {
+        StringBuilder text = new StringBuilder();
+        example.forEach(seg -> text.append(seg.text()));
+        return model.tokenizer().encode(text.toString()).length <= positions;
     }
 
     private static void checkFrom(Path from) {

@@ -174,6 +174,25 @@ class MaskedTrainingTest {
         }
     }
 
+    @Test
+    void aValidationChatLongerThanThePositionsIsLeftOutATrainingOneIsAnError(@TempDir Path a, @TempDir Path b,
+            @TempDir Path c) throws Exception {
+        List<Segment> tooLong = ChatSerialization.segments(List.of(new Turn("user", "1".repeat(200)), new Turn("assistant", "1")));
+        List<List<Segment>> valid = chats(4, 2);
+        List<List<Segment>> withLong = new java.util.ArrayList<>(valid);
+        withLong.add(1, tooLong);
+        Trainer.Report plain = TrainingRecipe.finetune(shared.resolve("init"), "init", chats(8, 1), valid, 0, config(), a,
+                Integer.MAX_VALUE, "chats", "valid");
+        Trainer.Report filtered = TrainingRecipe.finetune(shared.resolve("init"), "init", chats(8, 1), withLong, 0, config(), b,
+                Integer.MAX_VALUE, "chats", "valid");
+        assertEquals(plain.validationLoss(), filtered.validationLoss(), 1e-9, "the long validation chat counts for nothing");
+        List<List<Segment>> train = new java.util.ArrayList<>(chats(8, 1));
+        train.add(3, tooLong);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingRecipe.finetune(
+                shared.resolve("init"), "init", train, valid, 0, config(), c, Integer.MAX_VALUE, "train.jsonl", "valid"));
+        assertTrue(e.getMessage().startsWith("train.jsonl, example 4: "), e.getMessage());
+    }
+
     private static float[] weights(Path dir, String name) {
         SafetensorsFile f = new SafetensorsFile(dir.resolve("model.safetensors"));
         return f.readFloats(f.entries().get(name));
