@@ -50,6 +50,12 @@ final class NeuronsEvaluateModelCommand implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "5", description = "Explanations sampled per neuron and prompt (default ${DEFAULT-VALUE}).")
     int n;
 
+    @Option(names = "--description-only", description = "Also score the descriptions without quoted members (slow: one more simulation of every neuron).")
+    boolean descriptionOnly;
+
+    @Option(names = "--score-explanations", description = "Also score each first explanation (slow: a simulation per neuron and prompt).")
+    boolean scoreExplanations;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for evaluation.json.")
     Path out;
 
@@ -73,9 +79,10 @@ final class NeuronsEvaluateModelCommand implements Callable<Integer> {
             List<PlantedNeuronEvaluation.Planted> neurons = PlantedNeuronEvaluation.plantAndRecord(lm, layer, chosen,
                     planted, documents);
             AllAtOnceSimulator simulate = new AllAtOnceSimulator(sim, FewShotExamples.forModel(dir));
-            for (boolean quoted : new boolean[] {true, false}) {
+            for (boolean quoted : descriptionOnly ? new boolean[] {true, false} : new boolean[] {true}) {
                 ArrayNode rows = root.putArray(quoted ? "margins_quoted" : "margins_description_only");
                 for (PlantedNeuronEvaluation.Margin m : PlantedNeuronEvaluation.margins(neurons, simulate, quoted)) {
+                    System.err.printf("%s: true %.3f, false %.3f%n", m.concept().cliName(), m.trueScore(), m.falseScore());
                     ObjectNode r = rows.addObject().put("concept", m.concept().cliName())
                             .put("true_explanation", m.trueExplanation()).put("false_explanation", m.falseExplanation());
                     putScore(r, "true", m.trueScore());
@@ -88,7 +95,8 @@ final class NeuronsEvaluateModelCommand implements Callable<Integer> {
                 LmExplainer explainer = new LmExplainer(explainerModel, ExplainerConfig.defaults(style).withN(n),
                         FewShotExamples.forModel(dir));
                 for (PlantedNeuronEvaluation.Planted p : neurons) {
-                    PlantedNeuronEvaluation.Naming r = PlantedNeuronEvaluation.naming(p, explainer, simulate);
+                    PlantedNeuronEvaluation.Naming r = PlantedNeuronEvaluation.naming(p, explainer,
+                            scoreExplanations ? simulate : null);
                     ObjectNode o = naming.addObject().put("concept", r.concept().cliName())
                             .put("prompt", style.name().toLowerCase(java.util.Locale.ROOT))
                             .put("names_a_member", r.namingMember()).put("names_the_description", r.namingDescription())
@@ -98,11 +106,21 @@ final class NeuronsEvaluateModelCommand implements Callable<Integer> {
                     o.putPOJO("explanations", r.explanations());
                 }
             }
+        } finally {
+            deleteTree(planted); // the planted copy is scratch: the evaluation keeps only its numbers
         }
         Files.createDirectories(out);
         AtomicFiles.writeString(out.resolve("evaluation.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
         System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         return 0;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static void putScore(ObjectNode o, String field, double v) {
