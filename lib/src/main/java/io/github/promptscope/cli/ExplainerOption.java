@@ -4,10 +4,12 @@ import io.github.promptscope.backend.LocalTextModel;
 import io.github.promptscope.backend.RemoteTextModel;
 import io.github.promptscope.backend.TextModel;
 import io.github.promptscope.backend.TextModelException;
-import io.github.promptscope.lm.DefaultModel;
+import io.github.promptscope.neurons.FewShotExample;
+import io.github.promptscope.neurons.FewShotExamples;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --explainer DIR|URL}: a checkpoint folder run here, or an OpenAI-compatible endpoint (e.g. {@code serve}). */
@@ -15,7 +17,8 @@ final class ExplainerOption {
 
     @Option(names = "--explainer", paramLabel = "DIR|URL",
             description = {"The explainer model: a checkpoint folder, or the base URL of an OpenAI-compatible endpoint",
-                "with /v1/completions (http://host:port/v1; OPENAI_API_KEY is sent); default: models/default."})
+                "with /v1/completions (http://host:port/v1; OPENAI_API_KEY is sent); default: models/neurons (trained to",
+                "explain), or models/default where it is missing."})
     String explainer;
 
     boolean isRemote() {
@@ -25,7 +28,7 @@ final class ExplainerOption {
     /** The model, which the caller closes. */
     TextModel open() {
         if (explainer == null) {
-            return LocalTextModel.load(DefaultModel.locate());
+            return LocalTextModel.load(NeuronsModelDefault.locate());
         }
         if (isRemote()) {
             try {
@@ -39,6 +42,14 @@ final class ExplainerOption {
             throw new IllegalArgumentException("--explainer " + explainer + ": neither a checkpoint folder nor an http(s) URL");
         }
         return LocalTextModel.load(dir);
+    }
+
+    /** The few-shot examples to prompt the explainer with: a local model's own ({@link FewShotExamples#forModel}). */
+    List<FewShotExample> fewShotExamples() {
+        if (isRemote()) {
+            return FewShotExamples.original();
+        }
+        return FewShotExamples.forModel(explainer == null ? NeuronsModelDefault.locate() : Path.of(explainer));
     }
 
     /** What to tell the user when the model fails: an endpoint without completions is named as such. */

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "neurons", mixinStandardHelpOptions = true,
         subcommands = {NeuronsRecordCommand.class, NeuronsExplainCommand.class, NeuronsScoreCommand.class,
-                NeuronsPuzzlesCommand.class, NeuronsPlantCommand.class,
-                NeuronsCompareCommand.class},
+                NeuronsPuzzlesCommand.class, NeuronsPlantCommand.class, NeuronsCompareCommand.class,
+                NeuronsEvaluateModelCommand.class},
         description = {"Neuron explanations (Bills et al. 2023, Lee et al. 2023): collect activation records,",
                 "explain a neuron with an LM, score an explanation by simulating the neuron from it,",
                 "plant neurons with known concepts."})

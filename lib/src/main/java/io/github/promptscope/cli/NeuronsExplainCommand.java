@@ -48,7 +48,7 @@ final class NeuronsExplainCommand implements Callable<Integer> {
             explanations.forEach(out.putArray("explanations")::add);
         } else {
             try (TextModel model = explainer.open()) {
-                out = new LmExplainer(model, config).run(record).toJson(mapper, record.id());
+                out = new LmExplainer(model, config, explainer.fewShotExamples()).run(record).toJson(mapper, record.id());
                 out.put("cutoff", HighlightCutoff.of(record));
             } catch (RuntimeException e) {
                 throw explainer.explain(e);

@@ -29,7 +29,7 @@ final class NeuronsPlantCommand implements Callable<Integer> {
     int layer;
 
     @Option(names = "--concept", split = ",", defaultValue = "numbers,colours,countries,plurals,punctuation",
-            description = "Concepts, one neuron each: numbers, colours, countries, plurals, punctuation (default: all).")
+            description = "Concepts, one neuron each (default: the first five). Known: numbers, colours, countries, plurals, punctuation, animals, number-words, currencies, capitals, french, german, spanish, positive, negative, foods, family, household, nature, arithmetic, body, vehicles.")
     List<String> concepts;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder the planted copy is written to.")

@@ -41,7 +41,7 @@ final class NeuronsPuzzlesCommand implements Callable<Integer> {
         ExplainerChoice choice = ExplainerChoice.parse(prompt);
         List<NeuronPuzzle> all = puzzles == null ? NeuronPuzzles.shipped() : NeuronPuzzles.read(puzzles);
         try (TextModel model = explainer.open()) {
-            NeuronExplainer e = choice.style() == null ? choice.baseline() : new LmExplainer(model, sampling.config(choice));
+            NeuronExplainer e = choice.style() == null ? choice.baseline() : new LmExplainer(model, sampling.config(choice), explainer.fewShotExamples());
             PuzzleReport report = new PuzzleLoop(e, model).run(all);
             System.out.print(report.toTable());
             ObjectMapper mapper = new ObjectMapper();

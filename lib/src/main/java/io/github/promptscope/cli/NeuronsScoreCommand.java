@@ -23,15 +23,16 @@ final class NeuronsScoreCommand implements Callable<Integer> {
     @Option(names = "--explanation", required = true, description = "What the neuron is said to look for.")
     String explanation;
 
-    @Option(names = "--simulator", paramLabel = "DIR", description = "Checkpoint folder of the simulator model; default: models/default.")
+    @Option(names = "--simulator", paramLabel = "DIR", description = "Checkpoint folder of the simulator model; default: models/neurons (trained to simulate), or models/default where it is missing.")
     Path simulator;
 
     @Override
     public Integer call() throws Exception {
         NeuronRecord record = neuron.read();
-        try (LanguageModel lm = simulator == null ? LanguageModel.loadDefault() : LanguageModel.load(simulator)) {
+        Path dir = simulator == null ? NeuronsModelDefault.locate() : simulator;
+        try (LanguageModel lm = LanguageModel.load(dir)) {
             NeuronScores scores = NeuronScores.of(record, explanation, new AllAtOnceSimulator(lm,
-                    FewShotExamples.original()), NeuronRecord.EXAMPLES_PER_SPLIT);
+                    FewShotExamples.forModel(dir)), NeuronRecord.EXAMPLES_PER_SPLIT);
             System.out.println(scores.toJson());
         }
         return 0;

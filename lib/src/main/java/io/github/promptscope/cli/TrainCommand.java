@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
                 "The defaults reproduce the shipped default model. Run again with the same --out to resume."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks), 'extended' (plus the induction and ANLI tasks added later), 'tuning' (the P-tuning stand-in tasks' text, models/tuning) or 'python-chats' (Python-interpreter chats over functions defined in the prompt, for models/functions-base; needs --from).")
+    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks), 'extended' (plus the induction and ANLI tasks added later), 'tuning' (the P-tuning stand-in tasks' text, models/tuning) 'python-chats' (Python-interpreter chats over functions defined in the prompt, for models/functions-base; needs --from) or 'neurons' (neuron simulation and explanation documents, for models/neurons; needs --from, --positions and --documents: the number of examples).")
     String corpus;
 
     @Option(names = "--out", required = true, description = "Output folder: the trained model in Hugging Face layout, logs, checkpoint.")
@@ -84,13 +84,16 @@ final class TrainCommand implements Callable<Integer> {
                 }
                 return report(r);
             }
+            case "neurons" -> {
+                return report(NeuronsModelRecipe.train(from, positions, documents, seed, cfg, out, until));
+            }
             default -> { }
         }
         TrainingCorpus.Spec recipe = switch (corpus) {
             case "default" -> TrainingCorpus.Spec.defaults();
             case "extended" -> TrainingCorpus.Spec.extended();
             default -> throw new IllegalArgumentException("--corpus: unknown recipe '" + corpus
-                    + "'; known: default, extended, tuning, python-chats");
+                    + "'; known: default, extended, tuning, python-chats, neurons");
         };
         TrainingCorpus.Spec spec = recipe.withDocuments(documents).withSeed(seed);
         return report(from == null

@@ -95,8 +95,9 @@ public final class NeuronBuilder {
         List<String> docs = documents != null ? documents : NeuronCorpus.generated(generatedDocuments);
         NeuronRecord record = new ActivationCollector(model, collector).collect(layer, new int[] {neuron}, docs).get(0);
         TextModel writer = explainerModel != null ? explainerModel : new LocalTextModel(model);
-        ExplainerRun run = new LmExplainer(writer, explainer).run(record);
-        NeuronSimulator sim = simulator != null ? simulator : new AllAtOnceSimulator(model, FewShotExamples.original());
+        ExplainerRun run = (explainerModel != null ? new LmExplainer(writer, explainer)
+                : new LmExplainer(writer, explainer, FewShotExamples.forModel(model.dir()))).run(record);
+        NeuronSimulator sim = simulator != null ? simulator : new AllAtOnceSimulator(model, FewShotExamples.forModel(model.dir()));
         NeuronScores scores = NeuronScores.of(record, run.explanations().get(0), sim, NeuronRecord.EXAMPLES_PER_SPLIT);
         return new NeuronExplanation(record, run, scores);
     }

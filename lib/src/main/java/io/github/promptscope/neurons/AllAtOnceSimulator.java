@@ -23,34 +23,28 @@ import java.util.List;
  */
 public final class AllAtOnceSimulator implements NeuronSimulator {
 
-    /** The fewest target lines a chunk must hold before few-shot examples are dropped to make room. */
-    static final int MIN_LINES_PER_CHUNK = 16;
-
     private final LanguageModel model;
-    private final List<FewShotExample> examples;
+    private final SimulationLayout layout;
     private final long[] digits = new long[10];
     private final long ten; // -1 when "10" is two tokens
-    private final long[] tab;
-    private final long[] unknown;
-    private final long[] newline;
 
     public AllAtOnceSimulator(LanguageModel model, List<FewShotExample> examples) {
         this.model = model;
-        this.examples = List.copyOf(examples);
+        this.layout = new SimulationLayout(model.tokenizer(), model.config().maxPositions(), examples);
         TextTokenizer tok = model.tokenizer();
         for (int d = 0; d <= 9; d++) {
             digits[d] = single(tok, Integer.toString(d), "digit " + d);
         }
         long[] tenIds = tok.encode("10");
         this.ten = tenIds.length == 1 ? tenIds[0] : -1;
-        this.tab = tok.encode("\t");
-        this.unknown = tok.encode(RecordFormat.UNKNOWN);
-        this.newline = tok.encode("\n");
     }
 
-    /** The prompt for one excerpt, as ids: a prefix shared by every chunk, and each chunk's lines with its slots. */
+    /**
+     * The prompt for one excerpt, as ids: a prefix shared by every chunk, and each chunk's lines with
+     * its slots; chunk c holds the excerpt's tokens {@code firstTokens[c]} up to the next chunk's first.
+     */
     public record Layout(int fewShotExamples, boolean systemMessage, long[] prefix, List<long[]> chunks,
-            List<int[]> slots) {}
+            List<int[]> slots, int[] firstTokens) {}
 
     @Override
     public List<Simulation> simulate(String explanation, List<List<String>> excerpts) {
@@ -128,63 +122,9 @@ public final class AllAtOnceSimulator implements NeuronSimulator {
         return out;
     }
 
-    /** The ids this simulator runs for one excerpt (see the class comment for the fitting rule). */
+    /** The ids this simulator runs for one excerpt (see {@link SimulationLayout} for the fitting rule). */
     public Layout layout(String explanation, List<String> tokens) {
-        if (tokens.isEmpty()) {
-            throw new IllegalArgumentException("cannot simulate an empty excerpt");
-        }
-        List<long[]> lines = new ArrayList<>();
-        List<Integer> slotInLine = new ArrayList<>();
-        int longest = 0;
-        for (int t = 0; t < tokens.size(); t++) {
-            long[] line = TokenIds.concat(model.tokenizer().encode(tokens.get(t)), tab);
-            slotInLine.add(line.length - 1);
-            line = TokenIds.concat(line, unknown);
-            if (t < tokens.size() - 1) {
-                line = TokenIds.concat(line, newline);
-            }
-            lines.add(line);
-            longest = Math.max(longest, line.length);
-        }
-        int positions = model.config().maxPositions();
-        int room = Math.min(MIN_LINES_PER_CHUNK, tokens.size()) * longest;
-        int k = examples.size();
-        boolean system = true;
-        long[] prefix = prefix(explanation, k, system);
-        while (prefix.length + room > positions && (k > 0 || system)) {
-            if (system) {
-                system = false;
-            } else {
-                k--;
-                system = true;
-            }
-            prefix = prefix(explanation, k, system);
-        }
-        if (prefix.length + longest > positions) {
-            throw new IllegalArgumentException("the simulation prompt needs " + (prefix.length + longest)
-                    + " positions even without few-shot examples; the model has " + positions);
-        }
-        List<long[]> chunks = new ArrayList<>();
-        List<int[]> slots = new ArrayList<>();
-        int t = 0;
-        while (t < lines.size()) {
-            List<Integer> chunkSlots = new ArrayList<>();
-            long[] chunk = new long[0];
-            while (t < lines.size() && prefix.length + chunk.length + lines.get(t).length <= positions) {
-                chunkSlots.add(chunk.length + slotInLine.get(t));
-                chunk = TokenIds.concat(chunk, lines.get(t));
-                t++;
-            }
-            chunks.add(chunk);
-            slots.add(chunkSlots.stream().mapToInt(Integer::intValue).toArray());
-        }
-        return new Layout(k, system, prefix, chunks, slots);
-    }
-
-    private long[] prefix(String explanation, int fewShot, boolean system) {
-        String text = SimulationPrompt.prefix(explanation, examples.subList(0, fewShot), PromptFormat.NONE, system)
-                .build().text() + "\nActivations: \n<start>\n";
-        return model.tokenizer().encode(text);
+        return layout.of(explanation, tokens);
     }
 
     private static long single(TextTokenizer tok, String text, String what) {

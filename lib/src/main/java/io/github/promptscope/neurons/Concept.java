@@ -26,7 +26,28 @@ public enum Concept {
     COUNTRIES("countries", "names of countries", null, words(WordTable.read("countries.tsv", 3).column(0))),
     PLURALS("plurals", "plural nouns", null, WordTable.read("plurals.tsv", 2).column(1)),
     PUNCTUATION("punctuation", "punctuation marks", text -> text.chars().allMatch(Concept::isPunctuation),
-            List.of(".", ",", ":", ";", "!", "?", "(", ")", "-", "/", "\"", "'"));
+            List.of(".", ",", ":", ";", "!", "?", "(", ")", "-", "/", "\"", "'")),
+    // the concepts below were added for the neurons model's training corpus (NeuronTrainingCorpus);
+    // ANIMALS, NUMBER_WORDS and CURRENCIES are held out of it, so they test what it learned
+    ANIMALS("animals", "animal names", null, WordTable.read("animals.tsv", 2).column(0)),
+    NUMBER_WORDS("number-words", "numbers written as words", null, listed("number-words")),
+    CURRENCIES("currencies", "currency names", null, words(WordTable.read("countries.tsv", 3).column(2))),
+    CAPITALS("capitals", "capital cities", null, words(WordTable.read("countries.tsv", 3).column(1))),
+    FRENCH("french", "French words", null, words(WordTable.read("translations.tsv", 4).column(1))),
+    GERMAN("german", "German words", null, words(WordTable.read("translations.tsv", 4).column(2))),
+    SPANISH("spanish", "Spanish words", null, words(WordTable.read("translations.tsv", 4).column(3))),
+    POSITIVE("positive", "positive adjectives", null, labelled("positive")),
+    NEGATIVE("negative", "negative adjectives", null, labelled("negative")),
+    FOODS("foods", "food words", null, listed("foods")),
+    FAMILY("family", "family members and people", null, listed("family")),
+    HOUSEHOLD("household", "household objects", null, listed("household")),
+    NATURE("nature", "nature words", null, listed("nature")),
+    ARITHMETIC("arithmetic", "arithmetic words", null, listed("arithmetic")),
+    BODY("body", "body parts", null, listed("body")),
+    VEHICLES("vehicles", "vehicles", null, listed("vehicles"));
+
+    /** The five concepts planted since the first planted-neuron tests (numbers, colours, countries, plurals, punctuation). */
+    public static final List<Concept> FIRST_FIVE = List.of(NUMBERS, COLOURS, COUNTRIES, PLURALS, PUNCTUATION);
 
     private final String cliName;
     private final String description;
@@ -64,6 +85,14 @@ public enum Concept {
         return description + ": " + TokenLookupExplainer.quoteAll(members);
     }
 
+    /**
+     * The ground truth naming only some members, {@code colour words: 'red', 'green'} (just the
+     * description when {@code quoted} is empty): the form the neurons model learned to write and read.
+     */
+    public String explanation(List<String> quoted) {
+        return quoted.isEmpty() ? description : description + ": " + TokenLookupExplainer.quoteAll(quoted);
+    }
+
     /** Whether a subject-model token (leading space kept, as records store it) belongs to the concept. */
     public boolean matches(String token) {
         String text = normalized(token);
@@ -83,6 +112,18 @@ public enum Concept {
 
     static String normalized(String token) {
         return token.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The words of one concept of {@code data_utils/neuron_concepts.tsv}. */
+    private static List<String> listed(String concept) {
+        return WordTable.read("neuron_concepts.tsv", 2).rows().stream().filter(r -> r.get(0).equals(concept))
+                .map(r -> r.get(1)).toList();
+    }
+
+    /** The adjectives of {@code data_utils/sentiment_words.tsv} with this label. */
+    private static List<String> labelled(String label) {
+        return WordTable.read("sentiment_words.tsv", 2).rows().stream().filter(r -> r.get(1).equals(label))
+                .map(r -> r.get(0)).toList();
     }
 
     /** Each word of each entry: "Saudi Arabia" gives "Saudi" and "Arabia" (the tokens a name is written in). */

@@ -34,6 +34,27 @@ public final class FewShotExamples {
         return original;
     }
 
+    /** The file in a model's folder naming the few-shot examples it was trained to read (an empty list: none). */
+    public static final String MODEL_FILE = "few_shot_examples.json";
+
+    /**
+     * The few-shot examples to prompt the model in {@code dir} with: those of its
+     * {@value #MODEL_FILE} when it has one (the neurons model's says none: it was trained on prompts
+     * without them, which leaves its context to the excerpt), else {@link #original()}.
+     */
+    public static List<FewShotExample> forModel(java.nio.file.Path dir) {
+        java.nio.file.Path file = dir.resolve(MODEL_FILE);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return original();
+        }
+        try {
+            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            return root.path("examples").isArray() && root.path("examples").isEmpty() ? List.of() : parse(root, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": not readable JSON", e);
+        }
+    }
+
     /** Examples from {@code {"examples": [{explanation, first_revealed_activation_indices, activation_records}]}}. */
     public static List<FewShotExample> parse(JsonNode root, String source) {
         List<FewShotExample> out = new ArrayList<>();

@@ -55,6 +55,15 @@ public final class SimulationPrompt {
         return p;
     }
 
+    /**
+     * The text a local simulator encodes before the target's lines (format NONE): the prefix, then
+     * the opening of the activations turn. {@link AllAtOnceSimulator} runs it and the neurons model's
+     * training corpus ({@link SimulationDocuments}) is written in it, so the two cannot drift apart.
+     */
+    static String localPrefix(String explanation, List<FewShotExample> examples, boolean systemMessage) {
+        return prefix(explanation, examples, PromptFormat.NONE, systemMessage).build().text() + "\nActivations: \n<start>\n";
+    }
+
     private static String header(int index, String explanation) {
         return "\n\nNeuron " + (index + 1) + "\nExplanation of neuron " + (index + 1) + " behavior: "
                 + ExplanationPrompts.EXPLANATION_PREFIX + " " + explanation;

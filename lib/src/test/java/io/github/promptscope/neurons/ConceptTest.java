@@ -43,7 +43,24 @@ class ConceptTest {
     void parseNamesTheFlagAndTheChoices() {
         assertEquals(Concept.PLURALS, Concept.parse(" Plurals"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Concept.parse("colors"));
-        assertEquals("--concept colors: unknown concept; the concepts are numbers, colours, countries, plurals, punctuation",
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("--concept colors: unknown concept; the concepts are numbers, colours, "
+                + "countries, plurals, punctuation, animals, number-words,"), e.getMessage());
+        assertEquals(Concept.NUMBER_WORDS, Concept.parse("number-words"));
+    }
+
+    @Test
+    void theAddedConceptsReadTheirWordLists() {
+        assertTrue(Concept.ANIMALS.matches(" giraffe"));
+        assertFalse(Concept.ANIMALS.matches(" chair"));
+        assertTrue(Concept.NUMBER_WORDS.matches(" seventeen"));
+        assertFalse(Concept.NUMBER_WORDS.matches(" 17"));
+        assertTrue(Concept.CURRENCIES.matches(" euro"));
+        assertTrue(Concept.GERMAN.matches(" Haus"));
+        assertTrue(Concept.POSITIVE.matches(" wonderful"));
+        assertFalse(Concept.POSITIVE.matches(" awful"));
+        assertTrue(Concept.HOUSEHOLD.matches(" kettle"));
+        assertEquals(29, Concept.NUMBER_WORDS.members().size()); // data_utils/neuron_concepts.tsv
+        assertEquals("animal names: 'dog', 'cat'", Concept.ANIMALS.explanation(java.util.List.of("dog", "cat")));
+        assertEquals("animal names", Concept.ANIMALS.explanation(java.util.List.of()));
     }
 }

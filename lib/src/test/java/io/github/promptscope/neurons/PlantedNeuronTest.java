@@ -42,7 +42,7 @@ class PlantedNeuronTest {
         original = LanguageModel.loadDefault();
         documents = NeuronCorpus.generated(PlantedNeurons.DEFAULT_DOCUMENTS);
         PlantedNeurons planting = PlantedNeurons.in(original).corpus(documents, "generated corpus, 2000 documents");
-        for (Concept c : Concept.values()) {
+        for (Concept c : Concept.FIRST_FIVE) {
             planting.plant(0, c);
         }
         planted = planting.saveTo(tmp.resolve("planted"));
@@ -71,7 +71,7 @@ class PlantedNeuronTest {
         for (int k = 0; k < planted.size(); k++) {
             PlantedNeuron p = planted.get(k);
             assertEquals(new NeuronId(0, 768 + k), p.id());
-            assertEquals(Concept.values()[k], p.concept());
+            assertEquals(Concept.FIRST_FIVE.get(k), p.concept());
             assertEquals(93568, p.fit().tokens());
             assertEquals(conceptTokens[k], p.fit().conceptTokens(), p.toString());
             assertEquals(1.0, p.fit().recall(), 0.0, p.toString());

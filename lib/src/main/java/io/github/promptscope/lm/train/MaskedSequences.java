@@ -73,6 +73,34 @@ public final class MaskedSequences {
         return new MaskedSequences(ids, trained, seed);
     }
 
+    /**
+     * Examples already tokenized, with which tokens are trained: for corpora whose ids must be built
+     * piece by piece as their reader builds them (the neuron simulator encodes each excerpt token on
+     * its own), which tokenizing the whole text would not reproduce.
+     *
+     * @param maxTokens the model's positions; a longer example is an error naming it
+     */
+    public static MaskedSequences ofTokens(List<long[]> ids, List<boolean[]> trained, int maxTokens, long seed,
+            String what) {
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException(what + " has no examples");
+        }
+        if (ids.size() != trained.size()) {
+            throw new IllegalArgumentException(what + ": " + ids.size() + " examples but " + trained.size() + " masks");
+        }
+        for (int e = 0; e < ids.size(); e++) {
+            if (ids.get(e).length != trained.get(e).length) {
+                throw new IllegalArgumentException(what + ", example " + (e + 1) + ": " + ids.get(e).length
+                        + " tokens but a mask of " + trained.get(e).length);
+            }
+            if (ids.get(e).length > maxTokens) {
+                throw new IllegalArgumentException(what + ", example " + (e + 1) + ": " + ids.get(e).length
+                        + " tokens, more than the model's " + maxTokens + " positions");
+            }
+        }
+        return new MaskedSequences(List.copyOf(ids), List.copyOf(trained), seed);
+    }
+
     /** How many leading tokens of {@code prefix} equal those of {@code all}. */
     private static int agreeing(long[] prefix, long[] all) {
         int n = 0;

@@ -1,6 +1,8 @@
 package io.github.promptscope.lm.train;
 
 import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.lm.checkpoint.LongerPositions;
+import io.github.promptscope.lm.checkpoint.ModelConfig;
 import io.github.promptscope.lm.tokenizer.ByteLevelTokenizer;
 import io.github.promptscope.lm.tokenizer.TokenizerBuilder;
 
@@ -125,6 +127,38 @@ public final class TrainingRecipe {
         StringBuilder text = new StringBuilder();
         example.forEach(seg -> text.append(seg.text()));
         return model.tokenizer().encode(text.toString()).length <= positions;
+    }
+
+    /**
+     * Loss-masked continued training on examples already tokenized ({@link MaskedSequences#ofTokens}):
+     * one epoch, resumable. With {@code positions} above the model's, training starts from a copy with
+     * a longer position table ({@link LongerPositions}, written to {@code out/longer_positions}).
+     * {@code continued_from.json} names the starting model, the hash of its weights and the positions.
+     */
+    public static Trainer.Report continueMasked(Path from, String fromLabel, int positions, MaskedSequences train,
+            MaskedSequences validation, TrainerConfig cfg, Path out, int stopAt) throws IOException {
+        checkFrom(from);
+        Files.createDirectories(out);
+        ObjectNode provenance = JSON.createObjectNode()
+                .put("from", fromLabel)
+                .put("from_weights_sha256", Hashes.sha256OfFiles(List.of(from.resolve("model.safetensors"))))
+                .put("positions", positions)
+                .put("examples", train.size());
+        Path start = from;
+        int had = ModelConfig.read(from).maxPositions();
+        if (positions > had) {
+            start = out.resolve("longer_positions");
+            if (!Files.isRegularFile(start.resolve("model.safetensors"))) {
+                LongerPositions.write(from, start, positions);
+            }
+            provenance.put("position_table", "rows " + had + ".." + (positions - 1) + " initialised as copies of rows 0.."
+                    + (had - 1) + " (row p = row p mod " + had + ")");
+        }
+        AtomicFiles.writeString(out.resolve("continued_from.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(provenance));
+        try (LanguageModel model = LanguageModel.load(start)) {
+            TrainerConfig epoch = cfg.withSteps(train.steps(cfg.batchSize()));
+            return new Trainer(model, epoch, out).trainMasked(train, validation, stopAt);
+        }
     }
 
     private static void checkFrom(Path from) {

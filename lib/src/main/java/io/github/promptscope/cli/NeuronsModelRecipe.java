@@ -1,0 +1,52 @@
+package io.github.promptscope.cli;
+
+import io.github.promptscope.lm.checkpoint.ModelConfig;
+import io.github.promptscope.lm.tokenizer.TextTokenizer;
+import io.github.promptscope.lm.train.MaskedSequences;
+import io.github.promptscope.lm.train.Trainer;
+import io.github.promptscope.lm.train.TrainerConfig;
+import io.github.promptscope.lm.train.TrainingRecipe;
+import io.github.promptscope.neurons.NeuronTrainingCorpus;
+import io.github.promptscope.util.RepoPaths;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code train --corpus neurons}: the neurons model's corpus ({@link NeuronTrainingCorpus}) built for
+ * the starting model's tokenizer, and loss-masked continued training with the position table
+ * lengthened to {@code --positions}. Lives in {@code cli} because it joins {@code neurons} (the
+ * corpus) and {@code lm.train} (the trainer), which do not import each other.
+ */
+final class NeuronsModelRecipe {
+
+    private NeuronsModelRecipe() {}
+
+    static Trainer.Report train(Path from, int positions, int examples, long seed, TrainerConfig cfg, Path out, int until)
+            throws IOException {
+        if (from == null) {
+            throw new IllegalArgumentException("--corpus neurons continues a model: give --from (e.g. models/default)");
+        }
+        ModelConfig config = ModelConfig.read(from);
+        Integer eos = config.eosTokenId();
+        if (eos == null) {
+            throw new IllegalArgumentException("--from " + from + ": config.json names no eos_token_id to separate documents");
+        }
+        int length = Math.max(positions, config.maxPositions());
+        NeuronTrainingCorpus.Examples corpus;
+        try (TextTokenizer tok = TextTokenizer.load(from)) {
+            corpus = new NeuronTrainingCorpus(NeuronTrainingCorpus.Spec.defaults().withExamples(examples).withSeed(seed))
+                    .build(tok, length, eos);
+        }
+        MaskedSequences train = masked(corpus.train(), length, seed, "the neurons corpus");
+        MaskedSequences validation = masked(corpus.validation(), length, seed, "the neurons corpus's validation examples");
+        return TrainingRecipe.continueMasked(from, RepoPaths.label(from), length, train, validation, cfg, out, until);
+    }
+
+    private static MaskedSequences masked(List<NeuronTrainingCorpus.Example> examples, int positions, long seed,
+            String what) {
+        return MaskedSequences.ofTokens(examples.stream().map(NeuronTrainingCorpus.Example::ids).toList(),
+                examples.stream().map(NeuronTrainingCorpus.Example::trained).toList(), positions, seed, what);
+    }
+}

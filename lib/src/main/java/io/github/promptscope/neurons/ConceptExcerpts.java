@@ -1,0 +1,115 @@
+package io.github.promptscope.neurons;
+
+import io.github.promptscope.lm.tokenizer.TextTokenizer;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+/**
+ * Excerpts of synthetic neurons for the neurons model's training corpus: 64-token windows of the
+ * generated corpus, cut as {@link ActivationCollector} cuts them (documents end to end, end-of-text
+ * between), in which a few words may be replaced by single-token members of a concept. Most concepts
+ * are rare in the generated corpus, so replacing words is what gives every concept excerpts to fire
+ * on; the values of every token still follow {@link Concept#matches}, so words of a concept that
+ * occur naturally count too.
+ */
+final class ConceptExcerpts {
+
+    /** The tokens a member may replace: a lower-case word with its leading space. */
+    private static final Pattern WORD = Pattern.compile(" [a-z]+");
+
+    /** A window as ids and as the token strings records store. */
+    record Excerpt(long[] ids, List<String> tokens) {}
+
+    private final TextTokenizer tokenizer;
+    private final String[] pieces; // every id's token string, looked up once
+    private final List<long[]> windows = new ArrayList<>();
+    private final Map<Concept, List<Long>> memberIds = new EnumMap<>(Concept.class);
+
+    ConceptExcerpts(TextTokenizer tokenizer, List<String> documents, long endOfText, int windowTokens) {
+        this.tokenizer = tokenizer;
+        this.pieces = new String[tokenizer.vocabSize()];
+        for (int id = 0; id < pieces.length; id++) {
+            pieces[id] = tokenizer.piece(id);
+        }
+        List<Long> stream = new ArrayList<>();
+        for (String d : documents) {
+            for (long id : tokenizer.encode(d)) {
+                stream.add(id);
+            }
+            stream.add(endOfText);
+        }
+        for (int start = 0; start + windowTokens <= stream.size(); start += windowTokens) {
+            long[] w = new long[windowTokens];
+            for (int i = 0; i < windowTokens; i++) {
+                w[i] = stream.get(start + i);
+            }
+            windows.add(w);
+        }
+        for (Concept c : Concept.values()) {
+            memberIds.put(c, singleTokenMembers(c));
+        }
+    }
+
+    /** Members the tokenizer writes as one token that the concept matches (with a leading space where one fits). */
+    private List<Long> singleTokenMembers(Concept c) {
+        List<Long> out = new ArrayList<>();
+        for (String m : c.members()) {
+            for (String form : List.of(" " + m, m)) {
+                long[] ids = tokenizer.encode(form);
+                if (ids.length == 1 && c.matches(tokenizer.piece(ids[0])) && !out.contains(ids[0])) {
+                    out.add(ids[0]);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The concepts with at least two single-token members (the others cannot be put into text). */
+    boolean usable(Concept c) {
+        return memberIds.get(c).size() >= 2;
+    }
+
+    /** A random window with {@code replacements} words replaced by members of {@code concept} (0: as written). */
+    Excerpt draw(Random rng, Concept concept, int replacements) {
+        long[] ids = windows.get(rng.nextInt(windows.size())).clone();
+        List<Integer> words = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (WORD.matcher(pieces[(int) ids[i]]).matches()) {
+                words.add(i);
+            }
+        }
+        List<Long> members = memberIds.get(concept);
+        for (int k = 0; k < replacements && !words.isEmpty() && !members.isEmpty(); k++) {
+            int at = words.remove(rng.nextInt(words.size()));
+            ids[at] = members.get(rng.nextInt(members.size()));
+        }
+        List<String> tokens = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            tokens.add(pieces[(int) id]);
+        }
+        return new Excerpt(ids, tokens);
+    }
+
+    /** The distinct members of {@code concept} in {@code tokens}, as stripped text, most frequent first. */
+    static List<String> membersIn(Concept concept, List<String> tokens) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String t : tokens) {
+            if (concept.matches(t)) {
+                counts.merge(t.strip(), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Members of {@code concept} as stripped token text, single-token ones only. */
+    List<String> memberTexts(Concept concept) {
+        return memberIds.get(concept).stream().map(id -> tokenizer.piece(id).strip()).toList();
+    }
+}

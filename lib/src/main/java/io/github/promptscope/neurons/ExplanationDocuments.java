@@ -1,0 +1,72 @@
+package io.github.promptscope.neurons;
+
+import io.github.promptscope.lm.tokenizer.TextTokenizer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Explanation documents of the neurons model's corpus: the prompt {@link LmExplainer} sends for a
+ * synthetic neuron's top excerpts (Summary, Highlight or Original, without few-shot examples, fitted by {@link ExplanationFit} to the model's context less the explainer's 60 tokens,
+ * as the explainer fits it), then the explanation as the few-shot examples write it (one space, the
+ * explanation, a period) and the newline the explainer stops at. Only the explanation is trained.
+ *
+ * <p>The neuron fires on a concept's tokens (raw activation 3-5, about what a planted neuron gives)
+ * and is slightly negative elsewhere; the highlight cutoff is taken from excerpts as written, as
+ * {@link HighlightCutoff} takes it from a record's random excerpts. The explanation names the
+ * concept and quotes the members that occur in the excerpts shown, most frequent first, so a concept
+ * the model never saw can still be named by its members.
+ */
+final class ExplanationDocuments {
+
+    static final int EXCERPTS = 5;
+    static final int RANDOM_EXCERPTS = 15;
+    static final int MAX_QUOTED = 4;
+
+    private final TextTokenizer tokenizer;
+    private final ConceptExcerpts excerpts;
+    private final int budget;
+
+    /** @param positions the model's positions; prompts are fitted to these less {@link ExplainerConfig#DEFAULT_MAX_TOKENS} */
+    ExplanationDocuments(TextTokenizer tokenizer, ConceptExcerpts excerpts, int positions) {
+        this.tokenizer = tokenizer;
+        this.excerpts = excerpts;
+        this.budget = positions - ExplainerConfig.DEFAULT_MAX_TOKENS;
+    }
+
+    NeuronTrainingCorpus.Example document(Random rng, Concept concept) {
+        List<ActivationRecord> top = new ArrayList<>();
+        for (int i = 0; i < EXCERPTS; i++) {
+            top.add(record(rng, concept, excerpts.draw(rng, concept, 1 + rng.nextInt(4)).tokens()));
+        }
+        List<Double> random = new ArrayList<>();
+        for (int i = 0; i < RANDOM_EXCERPTS; i++) {
+            for (double a : record(rng, concept, excerpts.draw(rng, concept, 0).tokens()).activations()) {
+                random.add(a);
+            }
+        }
+        double cutoff = HighlightCutoff.quantile(random.stream().mapToDouble(Double::doubleValue).sorted().toArray(),
+                HighlightCutoff.RANDOM_QUANTILE);
+        double style = rng.nextDouble();
+        PromptStyle s = style < 0.5 ? PromptStyle.SUMMARY : style < 0.85 ? PromptStyle.HIGHLIGHT : PromptStyle.ORIGINAL;
+        ExplanationFit.Fitted fitted = new ExplanationFit(s, top, cutoff, NeuronTrainingCorpus.FEW_SHOT, PromptFormat.NONE)
+                .fit(text -> tokenizer.encode(text).length, budget);
+        List<String> shown = new ArrayList<>();
+        fitted.excerptsShown().forEach(r -> shown.addAll(r.tokens()));
+        List<String> members = ConceptExcerpts.membersIn(concept, shown);
+        String explanation = concept.explanation(members.subList(0, Math.min(MAX_QUOTED, members.size())));
+        return NeuronTrainingCorpus.Example.of(
+                List.of(tokenizer.encode(fitted.prompt().text()), tokenizer.encode(" " + explanation + ".\n")),
+                List.of(false, true));
+    }
+
+    private static ActivationRecord record(Random rng, Concept concept, List<String> tokens) {
+        double[] a = new double[tokens.size()];
+        for (int t = 0; t < a.length; t++) {
+            a[t] = concept.matches(tokens.get(t)) ? 3 + 2 * rng.nextDouble() : -1e-4 * rng.nextDouble();
+        }
+        return new ActivationRecord(tokens, Arrays.copyOf(a, a.length));
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.promptscope.neurons;
+
+import io.github.promptscope.data.TrainingCorpus;
+import io.github.promptscope.lm.tokenizer.TextTokenizer;
+import io.github.promptscope.util.Interrupts;
+import io.github.promptscope.util.Progress;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The corpus of the neurons model ({@code train --corpus neurons}): simulation documents
+ * ({@link SimulationDocuments}), explanation documents ({@link ExplanationDocuments}) and, so that
+ * the model keeps reading the task text it was trained on, packs of the default model's corpus.
+ * Examples come tokenized with a mask of the tokens trained, since the simulator's prompt is encoded
+ * piece by piece. Seeded and deterministic. The concepts of {@link #HELD_OUT} never appear in the
+ * training examples (as an explanation's concept or as replaced words); the validation examples are
+ * made of them alone, so validation loss measures what carries over to concepts never seen.
+ */
+public final class NeuronTrainingCorpus {
+
+    /** The concepts kept out of training: the test of the neurons model. */
+    public static final List<Concept> HELD_OUT = List.of(Concept.ANIMALS, Concept.NUMBER_WORDS, Concept.CURRENCIES);
+
+    /**
+     * The few-shot examples of the corpus's prompts: none. The reference's worked examples would take
+     * 600 of a 1024-token context (forcing the excerpt into chunks) and teach a model trained on the
+     * prompts themselves nothing; the model's folder says so in {@link FewShotExamples#MODEL_FILE}.
+     */
+    public static final List<FewShotExample> FEW_SHOT = List.of();
+
+    /** Tokens per pack of default-corpus documents. */
+    static final int PACK_TOKENS = 256;
+
+    /** Sizes and mixture. */
+    public record Spec(int examples, double simulation, double explanation, int validation, long seed) {
+        /** The neurons model's recipe: 60% simulation, 35% explanation, 5% packs of the default corpus. */
+        public static Spec defaults() {
+            return new Spec(12_000, 0.6, 0.35, 64, 0);
+        }
+
+        public Spec withExamples(int n) {
+            return new Spec(n, simulation, explanation, validation, seed);
+        }
+
+        public Spec withSeed(long s) {
+            return new Spec(examples, simulation, explanation, validation, s);
+        }
+    }
+
+    /** One example's ids and which of them are trained. */
+    public record Example(long[] ids, boolean[] trained) {
+        static Example of(List<long[]> pieces, List<Boolean> trainedPieces) {
+            int n = pieces.stream().mapToInt(p -> p.length).sum();
+            long[] ids = new long[n];
+            boolean[] mask = new boolean[n];
+            int k = 0;
+            for (int i = 0; i < pieces.size(); i++) {
+                System.arraycopy(pieces.get(i), 0, ids, k, pieces.get(i).length);
+                Arrays.fill(mask, k, k + pieces.get(i).length, trainedPieces.get(i));
+                k += pieces.get(i).length;
+            }
+            return new Example(ids, mask);
+        }
+    }
+
+    /** Training and validation examples. */
+    public record Examples(List<Example> train, List<Example> validation) {}
+
+    private final Spec spec;
+
+    public NeuronTrainingCorpus(Spec spec) {
+        this.spec = spec;
+    }
+
+    /** Builds the examples for a model with this tokenizer, {@code positions} positions and end-of-text id. */
+    public Examples build(TextTokenizer tokenizer, int positions, long endOfText) {
+        int neuronExamples = (int) Math.round(spec.examples() * (spec.simulation() + spec.explanation()));
+        // excerpts come from a corpus drawn with another seed than the one planted neurons are recorded on
+        List<String> text = new TrainingCorpus(TrainingCorpus.Spec.defaults().withDocuments(20_000)
+                .withSeed(spec.seed() + 1)).build().train();
+        ConceptExcerpts excerpts = new ConceptExcerpts(tokenizer, text, endOfText, CollectorConfig.defaults().windowTokens());
+        SimulationDocuments simulation = new SimulationDocuments(tokenizer, excerpts, positions);
+        ExplanationDocuments explanation = new ExplanationDocuments(tokenizer, excerpts, positions);
+        List<Concept> trainConcepts = Arrays.stream(Concept.values())
+                .filter(c -> !HELD_OUT.contains(c) && excerpts.usable(c)).toList();
+
+        Random rng = new Random(spec.seed());
+        List<Example> train = new ArrayList<>();
+        int simulations = (int) Math.round(spec.examples() * spec.simulation());
+        try (Progress progress = Progress.start("neuron documents", neuronExamples, 0)) {
+            for (int i = 0; i < neuronExamples; i++) {
+                Interrupts.check();
+                Concept c = trainConcepts.get(rng.nextInt(trainConcepts.size()));
+                train.add(i < simulations ? simulation.document(rng, c, trainConcepts) : explanation.document(rng, c));
+                if ((i + 1) % 100 == 0 || i + 1 == neuronExamples) {
+                    progress.update(i + 1, "");
+                }
+            }
+        }
+        train.addAll(defaultPacks(tokenizer, spec.examples() - neuronExamples, endOfText));
+
+        Random vrng = new Random(spec.seed() + 1);
+        List<Example> validation = new ArrayList<>();
+        for (int i = 0; i < spec.validation(); i++) {
+            Concept c = HELD_OUT.get(i % HELD_OUT.size());
+            validation.add(i % 2 == 0 ? simulation.document(vrng, c, HELD_OUT) : explanation.document(vrng, c));
+        }
+        return new Examples(train, validation);
+    }
+
+    /** Documents of the default model's corpus end to end, cut into examples of at most {@link #PACK_TOKENS}. */
+    private List<Example> defaultPacks(TextTokenizer tokenizer, int packs, long endOfText) {
+        List<String> docs = new TrainingCorpus(TrainingCorpus.Spec.defaults().withDocuments(packs * 12)
+                .withSeed(spec.seed())).build().train();
+        List<Example> out = new ArrayList<>();
+        List<Long> pack = new ArrayList<>();
+        for (String d : docs) {
+            if (out.size() == packs) {
+                break;
+            }
+            long[] ids = tokenizer.encode(d);
+            if (!pack.isEmpty() && pack.size() + ids.length + 1 > PACK_TOKENS) {
+                long[] p = pack.stream().mapToLong(Long::longValue).toArray();
+                boolean[] all = new boolean[p.length];
+                Arrays.fill(all, true);
+                out.add(new Example(p, all));
+                pack.clear();
+            }
+            for (long id : ids) {
+                pack.add(id);
+            }
+            pack.add(endOfText);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.promptscope.neurons;
+
+import io.github.promptscope.lm.tokenizer.TextTokenizer;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Simulation documents of the neurons model's corpus: the prompt {@link AllAtOnceSimulator} runs
+ * ({@link SimulationLayout} without few-shot examples, as fitted to the model's positions: the same
+ * ids the simulator runs, with values in place of {@code unknown}), for a synthetic neuron that fires on the explanation's concept.
+ *
+ * <p>The simulator reads the value distribution after each tab while every line says
+ * {@code unknown}; a document reveals the true value on a random share of its lines (the trained
+ * tokens) and writes {@code unknown} on the others (context only), so the model learns the values
+ * in the context it will see. The values always follow the explanation's concept, and the excerpt is
+ * one made to fire for it most of the time, for another concept otherwise (the explanation is then
+ * false for the text, and the values are mostly 0): the same text gets different values under
+ * different explanations, so the values can only be learned from the explanation.
+ */
+final class SimulationDocuments {
+
+    /** Share of documents whose excerpt is made for the explanation's concept. */
+    static final double TRUE_FOR_TEXT = 0.65;
+
+    private final ConceptExcerpts excerpts;
+    private final SimulationLayout layout;
+
+    /** @param positions the model's positions: the layout (few-shot examples kept, chunks) depends on them */
+    SimulationDocuments(TextTokenizer tokenizer, ConceptExcerpts excerpts, int positions) {
+        this.excerpts = excerpts;
+        this.layout = new SimulationLayout(tokenizer, positions, NeuronTrainingCorpus.FEW_SHOT);
+    }
+
+    /** One document for a neuron of {@code concept}, drawing its excerpt from {@code concepts}. */
+    NeuronTrainingCorpus.Example document(Random rng, Concept concept, List<Concept> concepts) {
+        Concept inText = concept;
+        if (rng.nextDouble() >= TRUE_FOR_TEXT) {
+            while (inText == concept) {
+                inText = concepts.get(rng.nextInt(concepts.size()));
+            }
+        }
+        ConceptExcerpts.Excerpt excerpt = excerpts.draw(rng, inText, 1 + rng.nextInt(6));
+        int length = 24 + rng.nextInt(excerpt.tokens().size() - 23); // 24..64 tokens
+        List<String> tokens = excerpt.tokens().subList(0, length);
+        String explanation = concept.explanation(quoted(rng, concept, tokens));
+        int strength = rng.nextDouble() < 0.7 ? 10 : 5 + rng.nextInt(5);
+        double reveal = 0.1 + 0.9 * rng.nextDouble();
+
+        Integer[] values = new Integer[tokens.size()];
+        for (int t = 0; t < values.length; t++) {
+            if (rng.nextDouble() < reveal) {
+                values[t] = concept.matches(tokens.get(t)) ? Math.max(1, strength - rng.nextInt(3)) : 0;
+            }
+        }
+        int chunks = layout.of(explanation, tokens).chunks().size();
+        return document(explanation, tokens, values, rng.nextInt(chunks));
+    }
+
+    /**
+     * The document for these lines: the simulator's prefix and one of its chunks (the excerpt's
+     * tokens of that chunk), a null value written {@code unknown} and not trained.
+     */
+    NeuronTrainingCorpus.Example document(String explanation, List<String> tokens, Integer[] values, int chunk) {
+        AllAtOnceSimulator.Layout l = layout.of(explanation, tokens);
+        int from = l.firstTokens()[chunk];
+        int to = chunk + 1 < l.firstTokens().length ? l.firstTokens()[chunk + 1] : tokens.size();
+        List<long[]> pieces = new ArrayList<>();
+        List<Boolean> trained = new ArrayList<>();
+        pieces.add(l.prefix());
+        trained.add(false);
+        for (int t = from; t < to; t++) {
+            pieces.add(layout.lineHead(tokens.get(t)));
+            trained.add(false);
+            long[] tail = layout.lineTail(values[t], t == tokens.size() - 1);
+            long[] value = layout.lineTail(values[t], true);
+            pieces.add(value);
+            trained.add(values[t] != null);
+            if (tail.length > value.length) {
+                pieces.add(java.util.Arrays.copyOfRange(tail, value.length, tail.length));
+                trained.add(false);
+            }
+        }
+        return NeuronTrainingCorpus.Example.of(pieces, trained);
+    }
+
+    /**
+     * The members an explanation quotes: most of those in the text, a few others, in random order; in
+     * one document of ten none (the description alone).
+     */
+    private List<String> quoted(Random rng, Concept concept, List<String> tokens) {
+        if (rng.nextDouble() < 0.1) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String m : ConceptExcerpts.membersIn(concept, tokens)) {
+            if (rng.nextDouble() < 0.85) {
+                out.add(m);
+            }
+        }
+        List<String> all = excerpts.memberTexts(concept);
+        int extra = (out.isEmpty() ? 2 : 0) + rng.nextInt(4);
+        for (int k = 0; k < extra && !all.isEmpty(); k++) {
+            String m = all.get(rng.nextInt(all.size()));
+            if (!out.contains(m)) {
+                out.add(m);
+            }
+        }
+        Collections.shuffle(out, rng);
+        return out.size() > 8 ? out.subList(0, 8) : out;
+    }
+}
