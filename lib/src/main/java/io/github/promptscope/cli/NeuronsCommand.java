@@ -1,8 +1,6 @@
 package io.github.promptscope.cli;
 
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "neurons", mixinStandardHelpOptions = true,
@@ -12,16 +10,7 @@ import picocli.CommandLine.Command;
         description = {"Neuron explanations (Bills et al. 2023, Lee et al. 2023): collect activation records,",
                 "explain a neuron with an LM, score an explanation by simulating the neuron from it,",
                 "plant neurons with known concepts."})
-final class NeuronsCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(System.out);
-        return 0;
-    }
+final class NeuronsCommand extends CommandGroup {
 
     /** "0-63", "5" or "1,3,10-12" as neuron indices, in the order given. */
     static int[] parseNeurons(String spec) {
