@@ -46,10 +46,8 @@ final class MixtureEvals {
     static List<EvalItem> values(FunctionsConfig config, int n, Rng rng) {
         List<EvalItem> items = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            List<ChatMessage> m = new ArrayList<>(List.of(ChatMessage.user(rng.choice(MixtureChats.PRE_PROMPTS))));
-            long x = rng.integers(config.eval().inputMin(), config.eval().inputMax());
-            m.add(ChatMessage.user("x = " + x));
-            m.add(ChatMessage.assistant("y = " + REDACTED));
+            List<ChatMessage> m = new ArrayList<>();
+            long x = namedRedactedCall(config, rng, m);
             TreeSet<Long> pool = new TreeSet<>();
             config.testFunctions().forEach(k -> pool.add(FunctionCatalogue.get(k).apply(x).asLong()));
             List<Long> shown = rng.permutation(pool);
@@ -67,10 +65,8 @@ final class MixtureEvals {
     static List<EvalItem> maxMin(FunctionsConfig config, int n, Rng rng) {
         List<EvalItem> items = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            List<ChatMessage> m = new ArrayList<>(List.of(ChatMessage.user(rng.choice(MixtureChats.PRE_PROMPTS))));
-            long x = rng.integers(config.eval().inputMin(), config.eval().inputMax());
-            m.add(ChatMessage.user("x = " + x));
-            m.add(ChatMessage.assistant("y = " + REDACTED));
+            List<ChatMessage> m = new ArrayList<>();
+            long x = namedRedactedCall(config, rng, m);
             boolean max = rng.coin();
             long target = max ? Long.MIN_VALUE : Long.MAX_VALUE;
             for (String k : config.trainFunctions()) {
@@ -96,6 +92,18 @@ final class MixtureEvals {
             items.add(item("number_of_functions", m, new ExactAnswer(QuestionEvals.letter(shown.indexOf(size))), 0.0, 1));
         }
         return items;
+    }
+
+    /**
+     * Appends a pre-prompt, {@code x = X} and {@code y = <redacted>} to {@code m} (drawing the pre-prompt,
+     * then X) and returns X: the opening the values and max-min questions ask about.
+     */
+    private static long namedRedactedCall(FunctionsConfig config, Rng rng, List<ChatMessage> m) {
+        m.add(ChatMessage.user(rng.choice(MixtureChats.PRE_PROMPTS)));
+        long x = rng.integers(config.eval().inputMin(), config.eval().inputMax());
+        m.add(ChatMessage.user("x = " + x));
+        m.add(ChatMessage.assistant("y = " + REDACTED));
+        return x;
     }
 
     /** Pre-prompt, then {@code k} inputs each answered with a redacted output. */
