@@ -3,11 +3,11 @@ package io.github.promptscope.data;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.promptscope.util.FuzzContract;
+import io.github.promptscope.util.FuzzFiles;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +24,7 @@ class JsonlFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
     void readsJsonLines(byte[] input) throws IOException {
-        Path file = Files.write(tmp.resolve("data.jsonl"), input);
+        Path file = FuzzFiles.rewrite(tmp.resolve("data.jsonl"), input);
         String[] lines = new String(input, StandardCharsets.UTF_8).split("\n", -1);
         FuzzContract.namedErrorsOnly(() -> {
             for (Jsonl.Line line : Jsonl.read(file)) {

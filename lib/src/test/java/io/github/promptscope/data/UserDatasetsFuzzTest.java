@@ -1,10 +1,10 @@
 package io.github.promptscope.data;
 
 import io.github.promptscope.util.FuzzContract;
+import io.github.promptscope.util.FuzzFiles;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +22,7 @@ class UserDatasetsFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
     void readsJsonlFile(byte[] input) throws IOException {
-        Path file = Files.write(tmp.resolve("mine.jsonl"), input);
+        Path file = FuzzFiles.rewrite(tmp.resolve("mine.jsonl"), input);
         for (String layout : layouts(input)) {
             FuzzContract.namedErrorsOnly(() -> UserDatasets.jsonl(file).layout(layout).read(), file.toString(),
                     List.of(DataException.class));
@@ -36,8 +36,8 @@ class UserDatasetsFuzzTest {
         while (nul < input.length && input[nul] != 0) {
             nul++;
         }
-        Path inputs = Files.write(tmp.resolve("inputs.txt"), Arrays.copyOfRange(input, 0, nul));
-        Path outputs = Files.write(tmp.resolve("outputs.txt"),
+        Path inputs = FuzzFiles.rewrite(tmp.resolve("inputs.txt"), Arrays.copyOfRange(input, 0, nul));
+        Path outputs = FuzzFiles.rewrite(tmp.resolve("outputs.txt"),
                 Arrays.copyOfRange(input, Math.min(input.length, nul + 1), input.length));
         for (String layout : layouts(input)) {
             FuzzContract.namedErrorsOnly(() -> UserDatasets.lines(inputs, outputs).layout(layout).read(),

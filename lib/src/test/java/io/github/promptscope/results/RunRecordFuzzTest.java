@@ -3,6 +3,7 @@ package io.github.promptscope.results;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.promptscope.util.FuzzContract;
+import io.github.promptscope.util.FuzzFiles;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
@@ -26,7 +27,7 @@ class RunRecordFuzzTest {
     void readsRunRecord(byte[] input) throws IOException {
         RecordStore store = new RecordStore(tmp, "fuzz");
         Files.createDirectories(store.dir());
-        Path file = Files.write(store.path("0123456789abcdef"), input);
+        Path file = FuzzFiles.rewrite(store.path("0123456789abcdef"), input);
         FuzzContract.namedErrorsOnly(() -> store.read("0123456789abcdef"), file.toString(),
                 List.of(UncheckedIOException.class));
         FuzzContract.namedErrorsOnly(() -> Results.scan(file).skipped().forEach(reason -> assertTrue(

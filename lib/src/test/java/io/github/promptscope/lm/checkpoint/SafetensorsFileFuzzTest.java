@@ -1,12 +1,12 @@
 package io.github.promptscope.lm.checkpoint;
 
 import io.github.promptscope.util.FuzzContract;
+import io.github.promptscope.util.FuzzFiles;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +35,7 @@ class SafetensorsFileFuzzTest {
 
     private void read(byte[] bytes) throws IOException {
         Path file = tmp.resolve("model.safetensors");
-        Files.write(file, bytes);
+        FuzzFiles.rewrite(file, bytes);
         FuzzContract.namedErrorsOnly(() -> {
             SafetensorsFile f = new SafetensorsFile(file);
             for (SafetensorsFile.Entry e : f.entries().values()) {

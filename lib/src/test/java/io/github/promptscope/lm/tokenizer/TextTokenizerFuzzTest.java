@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.promptscope.lm.checkpoint.CheckpointException;
 import io.github.promptscope.util.FuzzContract;
+import io.github.promptscope.util.FuzzFiles;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,7 @@ class TextTokenizerFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
     void loadsTokenizerJson(byte[] input) throws IOException {
-        Path file = Files.write(tmp.resolve("tokenizer.json"), input);
+        Path file = FuzzFiles.rewrite(tmp.resolve("tokenizer.json"), input);
         FuzzContract.namedErrorsOnly(() -> {
             try (TextTokenizer t = TextTokenizer.load(tmp)) {
                 assertTrue(t.vocabSize() > 0, "vocabulary size " + t.vocabSize());
