@@ -54,11 +54,18 @@ public final class RecordStore {
         if (!Files.isRegularFile(p)) {
             return Optional.empty();
         }
+        RunRecord record;
         try {
-            return Optional.of(Json.MAPPER.readValue(p.toFile(), RunRecord.class));
+            record = Json.MAPPER.readValue(p.toFile(), RunRecord.class);
         } catch (IOException e) {
             throw new UncheckedIOException(p + ": not a run record: " + e.getMessage(), e);
         }
+        if (record == null) {
+            // Jackson reads a file that starts with the JSON literal null as no object at all.
+            throw new UncheckedIOException(p + ": not a run record: the file holds JSON null",
+                    new IOException("JSON null"));
+        }
+        return Optional.of(record);
     }
 
     /**

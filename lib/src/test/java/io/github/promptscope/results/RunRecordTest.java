@@ -146,6 +146,24 @@ class RunRecordTest {
         assertEquals(0.25, store.read(mine.id()).orElseThrow().metrics().get("mrr"));
     }
 
+    /**
+     * A record file holding JSON null (found by RunRecordFuzzTest: Jackson reads it as no record) is
+     * damaged, like one cut short: read names the file, and a sweep runs the configuration again.
+     */
+    @Test
+    void aFileHoldingJsonNullIsDamagedNotACrash(@TempDir Path dir) throws Exception {
+        RecordStore store = new RecordStore(dir, "math");
+        RunConfig cfg = config("add_two", 1, Map.of("n", 20));
+        Files.createDirectories(store.dir());
+        Files.writeString(store.path(cfg.id()), "null");
+        var e = assertThrows(java.io.UncheckedIOException.class, () -> store.read(cfg.id()));
+        assertTrue(e.getMessage().startsWith(store.path(cfg.id()) + ": not a run record"), e.getMessage());
+        assertTrue(store.isDamaged(cfg.id()));
+        assertFalse(store.isDone(cfg));
+        store.write(RunRecord.done("math", cfg, List.of(), Map.of("mrr", 0.5), null));
+        assertEquals(0.5, store.read(cfg.id()).orElseThrow().metrics().get("mrr"));
+    }
+
     @Test
     void fileHashCoversNamesAndBytes(@TempDir Path dir) throws Exception {
         Path model = Files.createDirectories(dir.resolve("m"));
