@@ -1,5 +1,6 @@
 package io.github.promptscope.experiments;
 
+import io.github.promptscope.util.JsonFiles;
 import io.github.promptscope.data.Dataset;
 import io.github.promptscope.data.Datasets;
 import io.github.promptscope.data.Example;
@@ -132,7 +133,7 @@ public final class GeneralizationSweep {
 
     private static RunRecord read(Path f) {
         try {
-            return Json.MAPPER.readValue(f.toFile(), RunRecord.class);
+            return JsonFiles.read(Json.MAPPER, f, RunRecord.class);
         } catch (IOException e) {
             throw new UncheckedIOException(f + ": not a run record: " + e.getMessage(), e);
         }

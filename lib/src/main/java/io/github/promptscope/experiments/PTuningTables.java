@@ -1,5 +1,6 @@
 package io.github.promptscope.experiments;
 
+import io.github.promptscope.util.JsonFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.promptscope.data.tuning.TuningTasks;
@@ -37,7 +38,7 @@ public final class PTuningTables {
         try (Stream<Path> files = Files.list(dir)) {
             List<RunRecord> out = new ArrayList<>();
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                RunRecord r = Json.MAPPER.readValue(f.toFile(), RunRecord.class);
+                RunRecord r = JsonFiles.read(Json.MAPPER, f, RunRecord.class);
                 if (r.isDone() && r.config().system().equals(PTuningExperiment.SYSTEM)) {
                     out.add(r);
                 }

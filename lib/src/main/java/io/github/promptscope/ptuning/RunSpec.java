@@ -1,5 +1,6 @@
 package io.github.promptscope.ptuning;
 
+import io.github.promptscope.util.JsonFiles;
 import io.github.promptscope.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ public record RunSpec(String task, String taskFile, long taskSeed, String prompt
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--run " + dir + ": no " + FILE + " (not a `ptuning train --out` folder)");
         }
-        return TrainingProgress.JSON.readValue(file.toFile(), RunSpec.class);
+        return JsonFiles.read(TrainingProgress.JSON, file, RunSpec.class);
     }
 
     /** The same run except for its anchors (fixed when the encoder is first built). */

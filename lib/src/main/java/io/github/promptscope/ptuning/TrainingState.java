@@ -1,5 +1,6 @@
 package io.github.promptscope.ptuning;
 
+import io.github.promptscope.util.JsonFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -51,7 +52,7 @@ final class TrainingState {
             }
             byte[] json = new byte[in.readInt()];
             in.readFully(json);
-            TrainingProgress p = TrainingProgress.JSON.readValue(json, TrainingProgress.class);
+            TrainingProgress p = JsonFiles.read(TrainingProgress.JSON, json, file, TrainingProgress.class);
             List<Param> params = encoder.parameters();
             EncoderFiles.read(in, params, file);
             adam.step = in.readLong();

@@ -3,6 +3,7 @@ package io.github.promptscope.results;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import io.github.promptscope.util.AtomicFiles;
+import io.github.promptscope.util.JsonFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -54,18 +55,11 @@ public final class RecordStore {
         if (!Files.isRegularFile(p)) {
             return Optional.empty();
         }
-        RunRecord record;
         try {
-            record = Json.MAPPER.readValue(p.toFile(), RunRecord.class);
+            return Optional.of(JsonFiles.read(Json.MAPPER, p, RunRecord.class));
         } catch (IOException e) {
             throw new UncheckedIOException(p + ": not a run record: " + e.getMessage(), e);
         }
-        if (record == null) {
-            // Jackson reads a file that starts with the JSON literal null as no object at all.
-            throw new UncheckedIOException(p + ": not a run record: the file holds JSON null",
-                    new IOException("JSON null"));
-        }
-        return Optional.of(record);
     }
 
     /**

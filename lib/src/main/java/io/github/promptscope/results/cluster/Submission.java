@@ -1,5 +1,6 @@
 package io.github.promptscope.results.cluster;
 
+import io.github.promptscope.util.JsonFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.promptscope.results.Json;
 import io.github.promptscope.util.AtomicFiles;
@@ -51,7 +52,7 @@ public record Submission(long jobId, int chunk, List<Integer> tasks, String scri
             return List.of();
         }
         try {
-            return Json.MAPPER.readValue(f.toFile(), new TypeReference<List<Submission>>() {});
+            return JsonFiles.read(Json.MAPPER, f, new TypeReference<List<Submission>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(f + ": cannot read submissions: " + e.getMessage(), e);
         }
