@@ -56,11 +56,16 @@ final class SimulatorOption {
             int positions = endpoint.contextLength().orElse(Integer.MAX_VALUE);
             EndpointSimulator sim = new EndpointSimulator(endpoint, FewShotExamples.original(), layout, positions);
             return new Opened(new ComparisonSimulator("all_at_once", endpoint.baseUrl() + " " + endpoint.name(), "", sim),
-                    endpoint);
+                    () -> {
+                        try (layout) { // the tokenizer holds a native handle
+                            endpoint.close();
+                        }
+                    });
         }
         Path dir = simulator == null ? fallback.get() : Path.of(simulator);
         if (!Files.isRegularFile(dir.resolve("config.json"))) {
-            throw new IllegalArgumentException("--simulator " + (simulator == null ? dir : simulator) + ": neither a checkpoint folder nor an http(s) URL");
+            throw new IllegalArgumentException("--simulator " + (simulator == null ? dir : simulator)
+                    + ": neither a checkpoint folder nor an http(s) URL");
         }
         LanguageModel lm = LanguageModel.load(dir);
         return new Opened(ComparisonSimulator.allAtOnce(lm), lm);
