@@ -5,6 +5,7 @@ import io.github.promptscope.backend.TextModel;
 import io.github.promptscope.experiments.ComparisonSimulator;
 import io.github.promptscope.experiments.NeuronComparison;
 import io.github.promptscope.experiments.NeuronComparisonTables;
+import io.github.promptscope.lm.DefaultModel;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.neurons.CalibrationMethod;
 import io.github.promptscope.neurons.Concept;
@@ -13,7 +14,6 @@ import io.github.promptscope.results.RecordStore;
 import io.github.promptscope.results.SweepReport;
 import io.github.promptscope.util.RepoPaths;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,9 +39,8 @@ final class NeuronsCompareCommand implements Callable<Integer> {
     @Mixin
     ExplainerOption explainer;
 
-    @Option(names = "--simulator", paramLabel = "DIR",
-            description = "Checkpoint folder of the all-at-once simulator; default: models/default.")
-    String simulator;
+    @Mixin
+    SimulatorOption simulator;
 
     @Option(names = "--concepts", split = ",", defaultValue = "numbers,colours,countries",
             description = "Concepts to plant, one neuron each: numbers, colours, countries, plurals, punctuation (default ${DEFAULT-VALUE}).")
@@ -82,18 +81,19 @@ final class NeuronsCompareCommand implements Callable<Integer> {
         CalibrationMethod method = CalibrationMethod.parse(calibration, "--calibration");
         int[] real = realNeurons.strip().equalsIgnoreCase("none") ? new int[0]
                 : IndexList.parse("--real-neurons", realNeurons, "neuron index", "0-1");
-        try (LanguageModel subject = model.load(); LanguageModel sim = simulatorModel(); TextModel writer = explainer.open()) {
+        try (LanguageModel subject = model.load(); SimulatorOption.Opened sim = simulator.open(DefaultModel::locate);
+                TextModel writer = explainer.open()) {
             String label = writer instanceof LocalTextModel local ? RepoPaths.label(local.model().dir()) : writer.name();
             String sha = writer instanceof LocalTextModel local ? local.model().weightsSha256() : "";
             NeuronComparison comparison = NeuronComparison.of(subject).concepts(parsed).plantLayer(plantLayer)
                     .realNeurons(realLayer, real).prompts(prompts).n(n).seed(seed).documents(documents).calibration(method)
                     .explainer(writer, label, sha)
-                    .simulators(List.of(ComparisonSimulator.allAtOnce(sim), ComparisonSimulator.lexical()));
+                    .simulators(List.of(sim.simulator(), ComparisonSimulator.lexical()));
             SweepReport report;
             try {
                 report = comparison.run(RecordStore.at(out));
             } catch (RuntimeException e) {
-                throw explainer.explain(e);
+                throw simulator.explain(explainer.explain(e));
             }
             System.out.printf("%d records written, %d skipped (already recorded), %d failed%n", report.ran().size(),
                     report.skipped().size(), report.failed().size());
@@ -114,20 +114,5 @@ final class NeuronsCompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().replaceFirst("^--concept ", "--concepts "), e);
         }
-    }
-
-    private LanguageModel simulatorModel() {
-        if (simulator == null) {
-            return LanguageModel.loadDefault();
-        }
-        if (simulator.startsWith("http://") || simulator.startsWith("https://")) {
-            throw new IllegalArgumentException("--simulator " + simulator + ": the all-at-once simulator runs on a local"
-                    + " checkpoint folder; reading an endpoint's echoed logprobs is not implemented");
-        }
-        Path dir = Path.of(simulator);
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--simulator " + simulator + ": not a checkpoint folder");
-        }
-        return LanguageModel.load(dir);
     }
 }

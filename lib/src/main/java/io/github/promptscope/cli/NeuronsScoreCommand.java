@@ -1,12 +1,8 @@
 package io.github.promptscope.cli;
 
-import io.github.promptscope.lm.LanguageModel;
-import io.github.promptscope.neurons.AllAtOnceSimulator;
-import io.github.promptscope.neurons.FewShotExamples;
 import io.github.promptscope.neurons.NeuronRecord;
 import io.github.promptscope.neurons.NeuronScores;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,16 +19,19 @@ final class NeuronsScoreCommand implements Callable<Integer> {
     @Option(names = "--explanation", required = true, description = "What the neuron is said to look for.")
     String explanation;
 
-    @Option(names = "--simulator", paramLabel = "DIR", description = "Checkpoint folder of the simulator model; default: models/neurons (trained to simulate), or models/default where it is missing.")
-    Path simulator;
+    @Mixin
+    SimulatorOption simulator;
 
     @Override
     public Integer call() throws Exception {
         NeuronRecord record = neuron.read();
-        Path dir = simulator == null ? NeuronsModelDefault.locate() : simulator;
-        try (LanguageModel lm = LanguageModel.load(dir)) {
-            NeuronScores scores = NeuronScores.of(record, explanation, new AllAtOnceSimulator(lm,
-                    FewShotExamples.forModel(dir)), NeuronRecord.EXAMPLES_PER_SPLIT);
+        try (SimulatorOption.Opened sim = simulator.open(NeuronsModelDefault::locate)) {
+            NeuronScores scores;
+            try {
+                scores = NeuronScores.of(record, explanation, sim.simulator().simulator(), NeuronRecord.EXAMPLES_PER_SPLIT);
+            } catch (RuntimeException e) {
+                throw simulator.explain(e);
+            }
             System.out.println(scores.toJson());
         }
         return 0;

@@ -16,10 +16,13 @@ import java.util.Map;
  */
 public record ComparisonSimulator(String name, String model, String weightsSha256, NeuronSimulator simulator) {
 
-    /** The all-at-once LM simulator (spec 3.1, 7.2) on a local checkpoint, with the project's few-shot examples. */
+    /**
+     * The all-at-once LM simulator (spec 3.1, 7.2) on a local checkpoint, with the few-shot examples the
+     * model reads ({@link FewShotExamples#forModel}: the project's, none for the neurons model).
+     */
     public static ComparisonSimulator allAtOnce(LanguageModel lm) {
         return new ComparisonSimulator("all_at_once", RepoPaths.label(lm.dir()), lm.weightsSha256(),
-                new AllAtOnceSimulator(lm, FewShotExamples.original()));
+                new AllAtOnceSimulator(lm, FewShotExamples.forModel(lm.dir())));
     }
 
     /** The word-matching simulator, which needs no model ({@link LexicalMatchSimulator}). */

@@ -20,8 +20,10 @@ class NeuronsCompareCommandTest {
                 CommandsTest.run("neurons", "compare", "--out", out.toString(), "--concepts", "colors"));
         assertNamed("--calibration isotonic: expected one of none|linear|percentile-matching",
                 CommandsTest.run("neurons", "compare", "--out", out.toString(), "--calibration", "isotonic"));
-        assertNamed("--simulator http://127.0.0.1:9/v1: the all-at-once simulator runs on a local checkpoint folder",
+        assertNamed("--simulator http://127.0.0.1:9/v1: no answer from http://127.0.0.1:9/v1/models",
                 CommandsTest.run("neurons", "compare", "--out", out.toString(), "--simulator", "http://127.0.0.1:9/v1"));
+        assertNamed("--simulator " + dir.resolve("missing") + ": neither a checkpoint folder nor an http(s) URL",
+                CommandsTest.run("neurons", "compare", "--out", out.toString(), "--simulator", dir.resolve("missing").toString()));
         assertNamed("--prompts shout: expected one of original|summary|highlight|highlight-summary|avhs|token-lookup",
                 CommandsTest.run("neurons", "compare", "--out", out.toString(), "--prompts", "summary,shout"));
         assertNamed("--real-neurons: neuron 5000 is outside 0..767",
