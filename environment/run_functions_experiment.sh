@@ -12,6 +12,8 @@
 # EXP (default dev/functions-exp): experiment folders (regenerable, not committed).
 # OUT (default results/functions): the records.
 # N_TRAIN (default 640 chats per finetune), N_ITEMS (default 16 per template and finetune),
+# N_ITEMS_TVD (default 4: regression_ID_TVD asks each of 2 questions twice with 128 samples each, the
+#   reference's n; 16 items would be 2,048 replies per finetune and condition, about 5 minutes here),
 # IN_CONTEXT (default 10, the reference's): training chats before each question; on the shipped
 #   256-position base only as many as fit with room for the reply (about 1k positions hold 10), the
 #   count recorded per question (series in_context_chats). NICE (default 3).
@@ -29,7 +31,7 @@ ps() { nice -n "${NICE:-3}" "$repo/promptscope" "$@"; }
 
 # every template of spec A7, the held-out in-distribution tests included
 functions_templates=regression_ood,add_subtract_int_ood,add_subtract_function_ood,function_composition_ood,function_inversion,function_inversion_ood,freeform_definition,multiple_choice_language,multiple_choice_code,multiple_choice_function_class,multiple_choice_output_type,multiple_choice_coefficients,inverse_query,regression_ID,augmentations
-mixture_templates=function_class,language_definition,python_definition,values,max_min,number_of_functions,regression_ID,regression_ID_1ex,regression_ID_2ex,regression_ID_TVD
+mixture_templates=function_class,language_definition,python_definition,values,max_min,number_of_functions,regression_ID,regression_ID_1ex,regression_ID_2ex
 
 # The shipped configs with n_samples = N_TRAIN (one epoch over all of them) and 50 validation chats.
 mkdir -p "$exp/configs"
@@ -64,5 +66,10 @@ for e in functions mixture; do
   ps functions eval --exp-path "$exp/$e" --templates "$templates" --n-items "$n_items" --out "$out"
   ps functions eval --exp-path "$exp/$e" --templates "$templates" --n-items "$n_items" --out "$out" --untrained
   ps functions eval --exp-path "$exp/$e" --templates "$templates" --n-items "$n_items" --out "$out" --in-context "$in_context"
+done
+# last, since it is the slowest: the mixture's sampled ID regression for TVD
+for condition in "" --untrained "--in-context $in_context"; do
+  # shellcheck disable=SC2086 # the condition is zero, one or two words
+  ps functions eval --exp-path "$exp/mixture" --templates regression_ID_TVD --n-items "${N_ITEMS_TVD:-4}" --out "$out" $condition
 done
 echo "run_functions_experiment: records in $out"
