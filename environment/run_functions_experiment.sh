@@ -3,7 +3,7 @@
 # sized for a 2-core CPU (spec A9 scaled down further; the README lists every number against the
 # spec's): Functions with 3 name assignments and Mixture of Functions with 3 pairs, each finetuned
 # from models/functions-base on N_TRAIN chats for one epoch, then the templates below under three
-# conditions (finetuned, in-context with a few training chats, untrained base), one record per
+# conditions (finetuned, in-context, untrained base), one record per
 # finetune x template x condition in OUT. Resumable: prepared folders, finished finetunes and
 # written records are kept, so running it again continues where it stopped.
 #
@@ -12,8 +12,11 @@
 # EXP (default dev/functions-exp): experiment folders (regenerable, not committed).
 # OUT (default results/functions): the records.
 # N_TRAIN (default 640 chats per finetune), N_ITEMS (default 16 per template and finetune),
-# IN_CONTEXT_FUNCTIONS / IN_CONTEXT_MIXTURE (default 1 / 1 training chat before each question: the
-#   reference's 10 do not fit the model's 256 positions), NICE (default 3).
+# N_ITEMS_TVD (default 4: regression_ID_TVD asks each of 2 questions twice with 128 samples each, the
+#   reference's n; 16 items would be 2,048 replies per finetune and condition, about 5 minutes here),
+# IN_CONTEXT (default 10, the reference's): training chats before each question; on the shipped
+#   256-position base only as many as fit with room for the reply (about 1k positions hold 10), the
+#   count recorded per question (series in_context_chats). NICE (default 3).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -21,14 +24,14 @@ exp="${EXP:-dev/functions-exp}"
 out="${OUT:-results/functions}"
 n_train="${N_TRAIN:-640}"
 n_items="${N_ITEMS:-16}"
-in_context_functions="${IN_CONTEXT_FUNCTIONS:-1}"
-in_context_mixture="${IN_CONTEXT_MIXTURE:-1}"
+in_context="${IN_CONTEXT:-10}"
 export OMP_WAIT_POLICY=PASSIVE # spinning OpenMP waits made runs 60x slower on shared cores
 export PROMPTSCOPE_JAVA_OPTS="${PROMPTSCOPE_JAVA_OPTS:--Xmx2g -Dai.djl.pytorch.num_threads=1}"
 ps() { nice -n "${NICE:-3}" "$repo/promptscope" "$@"; }
 
-functions_templates=regression_ood,function_inversion,freeform_definition,multiple_choice_language,multiple_choice_code,multiple_choice_function_class
-mixture_templates=function_class,language_definition,python_definition,values,max_min,number_of_functions
+# every template of spec A7, the held-out in-distribution tests included
+functions_templates=regression_ood,add_subtract_int_ood,add_subtract_function_ood,function_composition_ood,function_inversion,function_inversion_ood,freeform_definition,multiple_choice_language,multiple_choice_code,multiple_choice_function_class,multiple_choice_output_type,multiple_choice_coefficients,inverse_query,regression_ID,augmentations
+mixture_templates=function_class,language_definition,python_definition,values,max_min,number_of_functions,regression_ID,regression_ID_1ex,regression_ID_2ex
 
 # The shipped configs with n_samples = N_TRAIN (one epoch over all of them) and 50 validation chats.
 mkdir -p "$exp/configs"
@@ -57,13 +60,16 @@ for e in functions mixture; do
 done
 for e in functions mixture; do
   templates="$functions_templates"
-  k="$in_context_functions"
   if [ "$e" = mixture ]; then
     templates="$mixture_templates"
-    k="$in_context_mixture"
   fi
   ps functions eval --exp-path "$exp/$e" --templates "$templates" --n-items "$n_items" --out "$out"
   ps functions eval --exp-path "$exp/$e" --templates "$templates" --n-items "$n_items" --out "$out" --untrained
-  ps functions eval --exp-path "$exp/$e" --templates "$templates" --n-items "$n_items" --out "$out" --in-context "$k"
+  ps functions eval --exp-path "$exp/$e" --templates "$templates" --n-items "$n_items" --out "$out" --in-context "$in_context"
+done
+# last, since it is the slowest: the mixture's sampled ID regression for TVD
+for condition in "" --untrained "--in-context $in_context"; do
+  # shellcheck disable=SC2086 # the condition is zero, one or two words
+  ps functions eval --exp-path "$exp/mixture" --templates regression_ID_TVD --n-items "${N_ITEMS_TVD:-4}" --out "$out" $condition
 done
 echo "run_functions_experiment: records in $out"

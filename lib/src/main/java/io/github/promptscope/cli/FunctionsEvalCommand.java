@@ -1,5 +1,6 @@
 package io.github.promptscope.cli;
 
+import io.github.promptscope.backend.ChatMessage;
 import io.github.promptscope.backend.LocalTextModel;
 import io.github.promptscope.backend.RemoteTextModel;
 import io.github.promptscope.backend.TextModel;
@@ -8,6 +9,7 @@ import io.github.promptscope.functions.EvalRunner;
 import io.github.promptscope.functions.EvalTemplates;
 import io.github.promptscope.functions.ExperimentFolder;
 import io.github.promptscope.functions.Finetunes;
+import io.github.promptscope.functions.FunctionChats;
 import io.github.promptscope.functions.FunctionRole;
 import io.github.promptscope.functions.FunctionsConfig;
 import io.github.promptscope.functions.InContextBaseline;
@@ -23,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +64,8 @@ final class FunctionsEvalCommand implements Callable<Integer> {
     boolean untrained;
 
     @Option(names = "--in-context", defaultValue = "0", paramLabel = "K",
-            description = "Ask the base model with K training conversations before each question (the reference's baseline: 10).")
+            description = "Ask the base model with K training conversations before each question (the reference's baseline: 10); "
+                    + "on a local model, as many of the K as fit its positions with room for the reply, the count recorded per question.")
     int inContext;
 
     @Option(names = "--n-items", defaultValue = "0", description = "Items per template (default 0: the spec's count).")
@@ -124,24 +128,36 @@ final class FunctionsEvalCommand implements Callable<Integer> {
                     Instant start = Instant.now();
                     List<EvalItem> items = nItems > 0 ? EvalTemplates.build(cfg, template, seed, nItems)
                             : EvalTemplates.build(cfg, template, seed);
+                    List<Integer> chats = null;
                     if (inContext > 0) {
-                        items = InContextBaseline.prepend(items, ExperimentFolder.trainingChats(d), inContext, new Rng(seed));
+                        InContextBaseline.Fitted fitted = inContext(tm, items, ExperimentFolder.trainingChats(d));
+                        items = fitted.items();
+                        chats = fitted.chats();
                     }
                     List<EvalRunner.ItemResult> results = runner.run(items, d.getFileName() + " " + template);
-                    Map<String, Double> metrics = FunctionEvalMetrics.of(results);
+                    Map<String, Double> metrics = new LinkedHashMap<>(FunctionEvalMetrics.of(results));
                     Map<String, List<Double>> series = new LinkedHashMap<>();
                     series.put("correct", results.stream().map(EvalRunner.ItemResult::correct).toList());
                     series.put("prob", results.stream().map(EvalRunner.ItemResult::prob).toList());
                     series.put("is_test", results.stream().map(r -> r.role() == FunctionRole.TEST ? 1.0 : 0.0).toList());
+                    if (chats != null) {
+                        series.put("in_context_chats", chats.stream().map(Integer::doubleValue).toList());
+                        metrics.put("in_context_chats_mean", chats.stream().mapToInt(Integer::intValue).average().orElse(0));
+                        metrics.put("in_context_chats_min", (double) chats.stream().mapToInt(Integer::intValue).min().orElse(0));
+                        metrics.put("in_context_chats_max", (double) chats.stream().mapToInt(Integer::intValue).max().orElse(0));
+                    }
                     store.write(RunRecord.done(store.experiment(), rc, List.of(), metrics, series,
                             Provenance.capture(start, Instant.now(), 0)));
                     written++;
-                    System.out.printf("%s %s %s: correct test %.3f ± %.3f (n %.0f), train %.3f ± %.3f (n %.0f), prob test %.3f%s%n",
+                    System.out.printf("%s %s %s: correct test %.3f ± %.3f (n %.0f), train %.3f ± %.3f (n %.0f), prob test %.3f%s%s%n",
                             d.getFileName(), template, condition, metrics.get("correct_test_mean"),
                             metrics.get("correct_test_sem"), metrics.get("n_test"), metrics.get("correct_train_mean"),
                             metrics.get("correct_train_sem"), metrics.get("n_train"), metrics.get("prob_test_mean"),
                             metrics.get("skipped") > 0 ? String.format(", %.0f items longer than the model's context skipped",
-                                    metrics.get("skipped")) : "");
+                                    metrics.get("skipped")) : "",
+                            chats == null ? "" : String.format(", %.1f training chats per question (%.0f to %.0f)",
+                                    metrics.get("in_context_chats_mean"), metrics.get("in_context_chats_min"),
+                                    metrics.get("in_context_chats_max")));
                 }
                 if (runner.probNote() != null) {
                     System.out.println(runner.probNote());
@@ -150,6 +166,21 @@ final class FunctionsEvalCommand implements Callable<Integer> {
         }
         System.out.printf("%d records written to %s, %d already there%n", written, store.dir(), skipped);
         return 0;
+    }
+
+    /**
+     * The --in-context K conversations before each question: on a model that says its positions, as many
+     * of them as fit with room for the reply (a 256-position model holds a few, the reference's 10 need
+     * about 1k), the count kept per item; else all K.
+     */
+    private InContextBaseline.Fitted inContext(TextModel tm, List<EvalItem> items, List<List<ChatMessage>> training) {
+        Rng rng = new Rng(seed);
+        if (tm.contextLength().isEmpty() || tm.promptTokens("x").isEmpty()) {
+            return new InContextBaseline.Fitted(InContextBaseline.prepend(items, training, inContext, rng),
+                    Collections.nCopies(items.size(), inContext));
+        }
+        return InContextBaseline.prependFitting(items, training, inContext, rng,
+                m -> tm.promptTokens(FunctionChats.prompt(m)).getAsInt(), tm.contextLength().getAsInt());
     }
 
     private static boolean isUrl(String s) {

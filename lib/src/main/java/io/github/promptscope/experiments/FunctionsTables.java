@@ -28,6 +28,9 @@ public final class FunctionsTables {
     /** The three conditions, in the order the tables show them. */
     public static final List<String> CONDITIONS = List.of("finetuned", "in_context", "untrained");
 
+    /** The wide table's column of in-context conversations per question. */
+    private static final String CHATS = "in-context chats";
+
     private FunctionsTables() {}
 
     /**
@@ -35,7 +38,8 @@ public final class FunctionsTables {
      * folder's name ({@code functions} or {@code mixture}), {@code functions} is {@code test} or
      * {@code train} (a mixture's items are all test), then {@code mean}, {@code sem}, {@code items} (those
      * answered), {@code skipped} (prompts longer than the model's context: their {@code correct} is NaN),
-     * {@code finetunes}. Only done records with the per-item series count.
+     * {@code finetunes}, {@code chats} (in-context records: the mean number of training conversations before a
+     * question, series {@code in_context_chats}; NaN otherwise). Only done records with the per-item series count.
      */
     public static Table summary(Path recordsDir) throws IOException {
         Map<String, Pooled> groups = new TreeMap<>();
@@ -43,6 +47,7 @@ public final class FunctionsTables {
         for (RunRecord r : records(store)) {
             List<Double> correct = r.series().get("correct");
             List<Double> isTest = r.series().get("is_test");
+            List<Double> chats = r.series().get("in_context_chats");
             if (!r.isDone() || correct == null || isTest == null) {
                 continue;
             }
@@ -50,7 +55,8 @@ public final class FunctionsTables {
             for (int i = 0; i < correct.size(); i++) {
                 String functions = isTest.get(i) == 1.0 ? "test" : "train";
                 String key = String.join("\t", experiment, r.config().dataset(), r.config().method(), functions);
-                groups.computeIfAbsent(key, k -> new Pooled()).add(correct.get(i), r.config().params().path("finetune").asText());
+                groups.computeIfAbsent(key, k -> new Pooled()).add(correct.get(i), chats == null ? Double.NaN : chats.get(i),
+                        r.config().params().path("finetune").asText());
             }
         }
         StringColumn experiment = StringColumn.create("experiment");
@@ -62,6 +68,7 @@ public final class FunctionsTables {
         IntColumn items = IntColumn.create("items");
         IntColumn skipped = IntColumn.create("skipped");
         IntColumn finetunes = IntColumn.create("finetunes");
+        DoubleColumn chats = DoubleColumn.create("chats");
         groups.forEach((key, pooled) -> {
             String[] k = key.split("\t");
             MeanSem m = MeanSem.of(pooled.values.stream().mapToDouble(Double::doubleValue).toArray());
@@ -74,15 +81,17 @@ public final class FunctionsTables {
             items.append(m.n());
             skipped.append(pooled.values.size() - m.n());
             finetunes.append(pooled.finetunes.size());
+            chats.append(pooled.chats.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
         });
         return Table.create("functions eval: correct, mean ± SEM over items pooled across finetunes",
-                experiment, template, condition, functions, mean, sem, items, skipped, finetunes);
+                experiment, template, condition, functions, mean, sem, items, skipped, finetunes, chats);
     }
 
     /**
      * The summary as the README prints it: one row per (experiment, template, functions), a column per
      * condition holding {@code mean ± sem} (blank when that condition has no record, {@code skipped} when
-     * every item's prompt was longer than the model's context).
+     * every item's prompt was longer than the model's context), then {@code in-context chats}: the mean number
+     * of training conversations the in-context questions held.
      */
     public static Table wide(Table summary) {
         Map<String, Map<String, String>> rows = new TreeMap<>();
@@ -94,12 +103,17 @@ public final class FunctionsTables {
                     : String.format("%.2f ± %s", summary.doubleColumn("mean").getDouble(i),
                             Double.isNaN(s) ? "-" : String.format("%.2f", s));
             rows.computeIfAbsent(key, k -> new TreeMap<>()).put(summary.stringColumn("condition").get(i), cell);
+            double chats = summary.doubleColumn("chats").getDouble(i);
+            if (!Double.isNaN(chats)) {
+                rows.get(key).put(CHATS, String.format("%.1f", chats));
+            }
         }
         StringColumn experiment = StringColumn.create("experiment");
         StringColumn template = StringColumn.create("template");
         StringColumn functions = StringColumn.create("functions");
         List<StringColumn> byCondition = new ArrayList<>();
         CONDITIONS.forEach(c -> byCondition.add(StringColumn.create(c)));
+        StringColumn chats = StringColumn.create(CHATS);
         rows.forEach((key, cells) -> {
             String[] k = key.split("\t");
             experiment.append(k[0]);
@@ -108,9 +122,11 @@ public final class FunctionsTables {
             for (int c = 0; c < CONDITIONS.size(); c++) {
                 byCondition.get(c).append(cells.getOrDefault(CONDITIONS.get(c), ""));
             }
+            chats.append(cells.getOrDefault(CHATS, ""));
         });
         Table t = Table.create("correct (mean ± SEM) by condition", experiment, template, functions);
         byCondition.forEach(t::addColumns);
+        t.addColumns(chats);
         return t;
     }
 
@@ -131,10 +147,14 @@ public final class FunctionsTables {
 
     private static final class Pooled {
         final List<Double> values = new ArrayList<>();
+        final List<Double> chats = new ArrayList<>();
         final java.util.Set<String> finetunes = new java.util.TreeSet<>();
 
-        void add(double value, String finetune) {
+        void add(double value, double chatCount, String finetune) {
             values.add(value);
+            if (!Double.isNaN(chatCount)) {
+                chats.add(chatCount);
+            }
             finetunes.add(finetune);
         }
     }

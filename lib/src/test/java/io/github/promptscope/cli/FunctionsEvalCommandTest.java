@@ -103,6 +103,26 @@ class FunctionsEvalCommandTest {
                 "--out", out.toString());
         assertEquals(0, untrained.code(), untrained.err());
         assertTrue(untrained.out().contains("finetune_01 regression_ood untrained"), untrained.out());
+
+        // the in-context baseline records how many of the K training chats each question held
+        Path icOut = out.resolve("ic");
+        Run ic = CommandsTest.run("functions", "eval", "--exp-path", exp.toString(), "--templates", "regression_ood",
+                "--n-items", "2", "--in-context", "10", "--from", shared.resolve("tiny").toString(), "--finetunes",
+                "finetune_01", "--out", icOut.toString());
+        assertEquals(0, ic.code(), ic.err());
+        assertTrue(ic.out().contains("training chats per question"), ic.out());
+        JsonNode rec;
+        try (Stream<Path> s = Files.list(icOut)) {
+            rec = CommandsTest.JSON.readTree(s.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow().toFile());
+        }
+        assertEquals("in_context", rec.path("config").path("method").asText());
+        JsonNode chats = rec.path("series").path("in_context_chats");
+        assertEquals(2, chats.size());
+        for (JsonNode c : chats) {
+            assertTrue(c.asInt() >= 1 && c.asInt() <= 10, "1 to 10 chats fit 1,024 positions: " + chats);
+        }
+        assertEquals((chats.get(0).asDouble() + chats.get(1).asDouble()) / 2,
+                rec.path("metrics").path("in_context_chats_mean").asDouble(), 1e-12);
     }
     /**
      * The remote path: the same eval against {@code serve} of the model on loopback (an OpenAI-compatible
