@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * One of several generation calls run as a single batch by {@link LanguageModel#generateTogether}.
  * Row i continues {@code contexts[i]} after its lead ({@code leads[i]}), and its sampled tokens are
- * the ones {@code generateAfter(contexts, leadIds, config)} would give if this call ran alone: each
- * row draws from the generator this call's seed and the row's index within the call give, and its
- * processors count only the tokens after the lead. A lead may be the head of a row of an earlier
+ * the ones {@code generateFromIds(contexts[i] + lead ids, config)} gives if this call runs alone:
+ * each row draws from the generator this call's seed and the row's index within the call give, and
+ * its processors count only the tokens after the lead. A lead may be the head of a row of an earlier
  * call, not yet generated when the batch starts (iPrompt mutates its fresh samples in the same step
  * that draws them): that row's tokens are fed as they are sampled, one step ahead of the follower.
  *

@@ -288,7 +288,7 @@ public final class LanguageModel implements AutoCloseable {
     /** The same, with every target position's distribution restricted to {@code allowedTargets} (null: all). */
     public PromptScores scoreUnderPrompts(List<long[]> prompts, List<long[]> contexts, List<long[]> targets,
             long[] allowedTargets) {
-        return new SharedPromptScorer(decoder, weights, config).score(prompts, contexts, targets, allowedTargets);
+        return new SharedPromptScorer(decoder, weights).score(prompts, contexts, targets, allowedTargets);
     }
 
     /** Continues each prompt; see {@link GenerationConfig} for greedy vs sampling and stops. */
