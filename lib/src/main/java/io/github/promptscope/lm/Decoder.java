@@ -82,7 +82,7 @@ final class Decoder {
      * @param hooks this call's hooks and cache requests ({@link HookName.Point} names the points); null for none
      */
     NDArray hidden(NDArray embeds, long[][] positions, boolean[][] keyMask, KvCache cache, HookRegistry hooks) {
-        return hidden(embeds, positions, keyMask, cache, hooks, false);
+        return hidden(embeds, positions, keyMask, cache, hooks, false, null);
     }
 
     /**
@@ -93,11 +93,22 @@ final class Decoder {
      * those held hundreds of MB, and glibc's arenas kept the high-water mark resident.
      */
     NDArray hiddenForInference(NDArray embeds, long[][] positions, boolean[][] keyMask, KvCache cache) {
-        return hidden(embeds, positions, keyMask, cache, null, true);
+        return hidden(embeds, positions, keyMask, cache, null, true, null);
+    }
+
+    /**
+     * {@link #hiddenForInference} at the given rows of the flattened [batch * pos] positions only,
+     * [rows, d_model]: the same floats as picking them from the full result. Every position is a key
+     * for the others up to the last block's attention, but after it a position matters only if it is
+     * read, so the last block's MLP (the largest multiplies and the whole GELU) and the final norm run
+     * on those rows alone. Scoring reads the few positions that predict an output token.
+     */
+    NDArray hiddenAtRows(NDArray embeds, long[][] positions, boolean[][] keyMask, KvCache cache, long[] rows) {
+        return hidden(embeds, positions, keyMask, cache, null, true, rows);
     }
 
     private NDArray hidden(NDArray embeds, long[][] positions, boolean[][] keyMask, KvCache cache, HookRegistry hooks,
-            boolean freeEachLayer) {
+            boolean freeEachLayer, long[] lastRows) {
         NDManager m = embeds.getManager();
         long seen = cache == null ? 0 : cache.length();
         checkPositions(positions);
@@ -120,7 +131,11 @@ final class Decoder {
                 } else {
                     embeds.tempAttach(scope);
                 }
-                NDArray out = layers.get(i).apply(x, tables, mask, cache, i, null);
+                DecoderLayer layer = layers.get(i);
+                NDArray out = lastRows != null && i == layers.size() - 1
+                        ? layer.feedForward(rows(layer.attend(x, tables, mask, cache, i, null).reshape(-1, config.hiddenSize()),
+                                scope.create(lastRows)), i, null)
+                        : layer.apply(x, tables, mask, cache, i, null);
                 out.attach(m);
                 x = out;
             }

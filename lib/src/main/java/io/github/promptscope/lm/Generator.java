@@ -21,8 +21,7 @@ final class Generator {
     private final Decoder decoder;
     private final NDManager weights;
     private final TokenListener listener;
-    private LogitsProcessor processor;
-    private SharedContexts sharing; // set by generateAfter: each distinct context runs once
+    private SharedContexts sharing; // set by generateTogether: each distinct context runs once
 
     Generator(LanguageModel model, Decoder decoder, NDManager weights) {
         this(model, decoder, weights, null);
@@ -38,23 +37,55 @@ final class Generator {
 
     /** The state of one sequence being generated. */
     private static final class Row {
-        final String prompt;
+        String prompt;
         final int sample;
         final long[] promptIds;
+        final GenerationConfig config;
+        final LogitsProcessor processor;
         final TokenSampler sampler;
         final List<Long> fresh = new ArrayList<>();
+        long[] lead = new long[0]; // fed before sampling starts (generateTogether)
+        Row leadSource; // when not null: the lead is this row's first lead.length tokens, fed as they come
         String finishReason;
         String text = "";
 
-        Row(String prompt, int sample, long[] promptIds, TokenSampler sampler) {
+        Row(String prompt, int sample, long[] promptIds, GenerationConfig config, LogitsProcessor processor,
+                TokenSampler sampler) {
             this.prompt = prompt;
             this.sample = sample;
             this.promptIds = promptIds;
+            this.config = config;
+            this.processor = processor;
             this.sampler = sampler;
         }
 
         long[] freshIds() {
             return fresh.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        /** New columns this row fills: its lead, then its sampled tokens. */
+        int columns() {
+            return lead.length + config.maxNewTokens();
+        }
+
+        boolean done() {
+            return finishReason != null || fresh.size() == config.maxNewTokens();
+        }
+
+        /** The lead token of column {@code step}, taken from the source row once it has sampled it. */
+        long leadToken(int step) {
+            if (leadSource == null) {
+                return lead[step];
+            }
+            if (leadSource.fresh.size() <= step) {
+                throw new IllegalStateException("the row a lead follows has not generated token " + step);
+            }
+            lead[step] = leadSource.fresh.get(step);
+            return lead[step];
+        }
+
+        Generation result() {
+            return new Generation(prompt, sample, freshIds(), text, finishReason == null ? "length" : finishReason);
         }
     }
 
@@ -66,35 +97,9 @@ final class Generator {
         return generate(ids, prompts, cfg);
     }
 
-    /**
-     * Generation after {@code contexts[i] + keeps[i]}, each distinct context run once for all the
-     * rows that start with it ({@link SharedContexts}); the same tokens as generating from the
-     * concatenated ids. Kept parts of unequal length fall back to that.
-     */
-    List<Generation> generateAfter(List<long[]> contexts, List<long[]> keeps, List<String> prompts, GenerationConfig cfg) {
-        List<long[]> ids = new ArrayList<>();
-        for (int i = 0; i < contexts.size(); i++) {
-            ids.add(TokenIds.concat(contexts.get(i), keeps.get(i)));
-        }
-        SharedContexts s = SharedContexts.of(contexts, keeps);
-        sharing = s == null ? null : s.perSample(cfg.numSamples());
-        try {
-            return generate(ids, prompts, cfg);
-        } finally {
-            sharing = null;
-        }
-    }
-
     /** Generation from token ids; {@code prompts} are the texts reported back with each result. */
     List<Generation> generate(List<long[]> promptIds, List<String> prompts, GenerationConfig cfg) {
-        List<long[]> banned = new ArrayList<>();
-        for (String b : cfg.bannedTexts()) {
-            long[] seq = model.tokenizer().encode(b);
-            if (seq.length > 0) {
-                banned.add(seq);
-            }
-        }
-        processor = new LogitsProcessor(cfg, banned, model.config().eosTokenId());
+        LogitsProcessor processor = processor(cfg);
         List<Row> rows = new ArrayList<>();
         for (int p = 0; p < promptIds.size(); p++) {
             String prompt = prompts.get(p);
@@ -103,29 +108,105 @@ final class Generator {
                 throw new IllegalArgumentException("prompt \"" + prompt + "\" has no tokens; generation needs context");
             }
             for (int s = 0; s < cfg.numSamples(); s++) {
-                // One generator per row, derived from the seed and the row: a row's sample does not
-                // depend on which other prompts share its batch.
-                Random random = new Random(cfg.seed() * 1_000_003L + rows.size());
-                rows.add(new Row(prompt, s, ids, new TokenSampler(cfg, random)));
+                rows.add(new Row(prompt, s, ids, cfg, processor, sampler(cfg, rows.size())));
             }
         }
-        if (cfg.maxNewTokens() > 0) {
-            try (NDManager m = weights.newSubManager()) {
-                run(rows, cfg, m);
+        run(rows, cfg.useCache());
+        return rows.stream().map(Row::result).toList();
+    }
+
+    /**
+     * Several calls as one batch ({@link GenerationCall}): every row's prompt is its context, so the
+     * distinct contexts of all the calls run once ({@link SharedContexts}), and each lead is fed in
+     * the new columns before the row starts sampling, at the positions it would have in the prompt.
+     */
+    List<List<Generation>> generateTogether(List<GenerationCall> calls) {
+        List<Row> rows = new ArrayList<>();
+        List<List<Row>> byCall = new ArrayList<>();
+        for (GenerationCall call : calls) {
+            LogitsProcessor processor = processor(call.config());
+            List<Row> own = new ArrayList<>();
+            for (int i = 0; i < call.contexts().size(); i++) {
+                long[] context = call.contexts().get(i);
+                if (context.length == 0) {
+                    throw new IllegalArgumentException("context " + i + " of call " + byCall.size() + " has no tokens");
+                }
+                Row r = new Row(null, 0, context, call.config(), processor, sampler(call.config(), i));
+                if (call.leads().get(i) instanceof GenerationCall.Given g) {
+                    r.lead = g.ids().clone();
+                } else if (call.leads().get(i) instanceof GenerationCall.HeadOf h) {
+                    r.leadSource = headSource(byCall, h);
+                    r.lead = new long[h.length()];
+                }
+                own.add(r);
             }
+            byCall.add(own);
+            rows.addAll(own);
         }
-        List<Generation> out = new ArrayList<>();
-        for (Row r : rows) {
-            out.add(new Generation(r.prompt, r.sample, r.freshIds(), r.text,
-                    r.finishReason == null ? "length" : r.finishReason));
+        List<long[]> contexts = rows.stream().map(r -> r.promptIds).toList();
+        sharing = SharedContexts.of(contexts);
+        try {
+            run(rows, calls.stream().allMatch(c -> c.config().useCache()));
+        } finally {
+            sharing = null;
+        }
+        List<List<Generation>> out = new ArrayList<>();
+        for (List<Row> own : byCall) {
+            for (Row r : own) {
+                r.prompt = model.tokenizer().decode(TokenIds.concat(r.promptIds, r.lead));
+            }
+            out.add(own.stream().map(Row::result).toList());
         }
         return out;
     }
 
-    private void run(List<Row> rows, GenerationConfig cfg, NDManager m) {
+    /** The row a {@link GenerationCall.HeadOf} lead follows, checked to give its head in time. */
+    private static Row headSource(List<List<Row>> earlier, GenerationCall.HeadOf h) {
+        if (h.call() < 0 || h.call() >= earlier.size() || h.row() < 0 || h.row() >= earlier.get(h.call()).size()) {
+            throw new IllegalArgumentException("a lead follows row " + h.row() + " of call " + h.call()
+                    + ", which is not a row of an earlier call");
+        }
+        Row source = earlier.get(h.call()).get(h.row());
+        GenerationConfig c = source.config;
+        if (source.lead.length > 0 || h.length() > c.maxNewTokens() || c.stopAtEos() || !c.stopStrings().isEmpty()) {
+            throw new IllegalArgumentException("a lead of " + h.length() + " tokens follows row " + h.row() + " of call "
+                    + h.call() + ", which must have no lead and no stops and generate at least that many tokens");
+        }
+        return source;
+    }
+
+    private LogitsProcessor processor(GenerationConfig cfg) {
+        List<long[]> banned = new ArrayList<>();
+        for (String b : cfg.bannedTexts()) {
+            long[] seq = model.tokenizer().encode(b);
+            if (seq.length > 0) {
+                banned.add(seq);
+            }
+        }
+        return new LogitsProcessor(cfg, banned, model.config().eosTokenId());
+    }
+
+    /**
+     * One generator per row, derived from the seed and the row's index in its call: a row's sample
+     * does not depend on which other prompts share its batch.
+     */
+    private static TokenSampler sampler(GenerationConfig cfg, int row) {
+        return new TokenSampler(cfg, new Random(cfg.seed() * 1_000_003L + row));
+    }
+
+    private void run(List<Row> rows, boolean useCache) {
+        int steps = rows.stream().mapToInt(Row::columns).max().orElse(0);
+        if (steps > 0) {
+            try (NDManager m = weights.newSubManager()) {
+                run(rows, steps, useCache, m);
+            }
+        }
+    }
+
+    private void run(List<Row> rows, int steps, boolean useCache, NDManager m) {
         int batch = rows.size();
         int promptLen = rows.stream().mapToInt(r -> r.promptIds.length).max().orElseThrow();
-        int total = promptLen + cfg.maxNewTokens();
+        int total = promptLen + steps;
         long[][] ids = new long[batch][total];
         boolean[][] real = new boolean[batch][total];
         long[][] pos = new long[batch][total];
@@ -137,14 +218,14 @@ final class Generator {
                 real[b][pad + t] = true;
                 pos[b][pad + t] = t;
             }
-            for (int t = 0; t < cfg.maxNewTokens(); t++) {
+            for (int t = 0; t < steps; t++) {
                 real[b][promptLen + t] = true;
                 pos[b][promptLen + t] = p.length + t;
             }
         }
-        KvCache cache = cfg.useCache() ? new KvCache(m, decoder.layers.size()) : null;
+        KvCache cache = useCache ? new KvCache(m, decoder.layers.size()) : null;
         int fed = 0; // columns already in the cache
-        for (int step = 0; step < cfg.maxNewTokens(); step++) {
+        for (int step = 0; step < steps; step++) {
             Interrupts.check();
             int end = promptLen + step; // columns known so far
             int from = cache == null ? 0 : fed;
@@ -156,18 +237,19 @@ final class Generator {
             for (int b = 0; b < batch; b++) {
                 Row r = rows.get(b);
                 long next = 0;
-                if (r.finishReason == null) {
-                    processor.apply(logits[b], Arrays.copyOfRange(ids[b], promptLen - r.promptIds.length, end), step);
+                if (step < r.lead.length) {
+                    next = r.leadToken(step);
+                } else if (!r.done()) {
+                    int generated = step - r.lead.length;
+                    r.processor.apply(logits[b], Arrays.copyOfRange(ids[b], promptLen - r.promptIds.length, end), generated);
                     next = r.sampler.next(logits[b]);
-                }
-                ids[b][end] = next;
-                if (r.finishReason == null) {
-                    accept(r, next, cfg);
+                    accept(r, next);
                     if (listener != null) {
                         listener.onToken(b, r.fresh.size(), next, r.text, r.finishReason != null);
                     }
                 }
-                allDone &= r.finishReason != null;
+                ids[b][end] = next;
+                allDone &= r.done();
             }
             if (allDone) {
                 break;
@@ -200,7 +282,8 @@ final class Generator {
         }
     }
 
-    private void accept(Row r, long next, GenerationConfig cfg) {
+    private void accept(Row r, long next) {
+        GenerationConfig cfg = r.config;
         Integer eos = model.config().eosTokenId();
         if (cfg.stopAtEos() && eos != null && next == eos) {
             r.fresh.add(next);

@@ -288,7 +288,7 @@ public final class LanguageModel implements AutoCloseable {
     /** The same, with every target position's distribution restricted to {@code allowedTargets} (null: all). */
     public PromptScores scoreUnderPrompts(List<long[]> prompts, List<long[]> contexts, List<long[]> targets,
             long[] allowedTargets) {
-        return new SharedPromptScorer(decoder, weights, config).score(prompts, contexts, targets, allowedTargets);
+        return new SharedPromptScorer(decoder, weights).score(prompts, contexts, targets, allowedTargets);
     }
 
     /** Continues each prompt; see {@link GenerationConfig} for greedy vs sampling and stops. */
@@ -311,16 +311,12 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     /**
-     * {@link #generateFromIds} for the prompts {@code contexts[i] + keeps[i]}, the same tokens, with
-     * each distinct context run through the model once however many rows start with it (iPrompt's
-     * samples and mutations drawn from a step's proposal contexts). Kept parts are all of one length.
+     * Several calls in one batch, each row's tokens those of its call run alone (see
+     * {@link GenerationCall}): one prefill for every distinct context of all the calls and one
+     * forward pass per new column, instead of one set per call. Results come call by call, row by row.
      */
-    public List<Generation> generateAfter(List<long[]> contexts, List<long[]> keeps, GenerationConfig config) {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < contexts.size(); i++) {
-            texts.add(tokenizer.decode(TokenIds.concat(contexts.get(i), keeps.get(i))));
-        }
-        return new Generator(this, decoder, weights).generateAfter(contexts, keeps, texts, config);
+    public List<List<Generation>> generateTogether(List<GenerationCall> calls) {
+        return new Generator(this, decoder, weights).generateTogether(calls);
     }
 
     /** {@link #generateFromIds(List, GenerationConfig)}, telling {@code listener} of each token. */

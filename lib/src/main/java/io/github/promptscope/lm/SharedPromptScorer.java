@@ -3,7 +3,6 @@ package io.github.promptscope.lm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.github.promptscope.lm.checkpoint.ModelConfig;
 import io.github.promptscope.lm.tokenizer.TokenIds;
 import io.github.promptscope.util.Interrupts;
 import java.util.ArrayList;
@@ -13,18 +12,17 @@ import java.util.List;
 /**
  * The inner loop of prompt search: every example's target scored under every prompt, the
  * sequences being {@code [prompt][context][target]}. Each prompt's keys and values are computed
- * once and shared by all its examples; only positions that predict a target reach the LM head.
+ * once and shared by all its examples; only positions that predict a target reach the last block's
+ * MLP and the LM head.
  */
 final class SharedPromptScorer {
 
     private final Decoder decoder;
     private final NDManager weights;
-    private final ModelConfig config;
 
-    SharedPromptScorer(Decoder decoder, NDManager weights, ModelConfig config) {
+    SharedPromptScorer(Decoder decoder, NDManager weights) {
         this.decoder = decoder;
         this.weights = weights;
-        this.config = config;
     }
 
     /** Rows (prompt x example) one forward pass of {@link #scoreUnderPrompts} takes at most. */
@@ -109,9 +107,9 @@ final class SharedPromptScorer {
                 decoder.hiddenForInference(decoder.embed(m.create(promptIds)), promptPos, promptMask, cache);
                 cache.repeatEachRow(b);
             }
-            NDArray hidden = decoder.hiddenForInference(decoder.embed(m.create(suffix)), positions,
-                    n > 0 ? keyMask : suffixOnly(keyMask, n), n > 0 ? cache : null);
-            NDArray picked = Decoder.rows(hidden.reshape(-1, config.hiddenSize()), m.create(Logits.toArray(readRows)));
+            // only the positions that predict a target go through the last block's MLP and the head
+            NDArray picked = decoder.hiddenAtRows(decoder.embed(m.create(suffix)), positions,
+                    n > 0 ? keyMask : suffixOnly(keyMask, n), n > 0 ? cache : null, Logits.toArray(readRows));
             NDArray logProbs = Logits.restrict(m, decoder.logits(picked), allowed).logSoftmax(-1);
             flat = logProbs.gather(m.create(Logits.toArray(wanted), new Shape(wanted.size(), 1)), 1).toFloatArray();
             best = logProbs.argMax(1).toLongArray();

@@ -26,12 +26,8 @@ final class TokenSampler {
         for (int i = 0; i < n; i++) {
             scaled[i] = logits[i] / config.temperature();
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(scaled[b], scaled[a]));
         int keep = config.topK() > 0 ? Math.min(config.topK(), n) : n;
+        int[] order = bestFirst(scaled, keep);
         double max = scaled[order[0]];
         double[] probs = new double[keep];
         double total = 0;
@@ -63,6 +59,43 @@ final class TokenSampler {
             }
         }
         return order[keep - 1];
+    }
+
+    /**
+     * The indices of the {@code keep} largest values, largest first, ties in index order: the head of
+     * a stable descending sort of every index. Top-k (50 of a 4,424-token vocabulary in iPrompt)
+     * only needs the head, so it is kept in a small sorted array instead of sorting the vocabulary:
+     * sorting boxed indices was a quarter of a search's Java samples (JFR).
+     */
+    static int[] bestFirst(double[] values, int keep) {
+        int n = values.length;
+        if (keep >= n / 8) {
+            Integer[] all = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            Arrays.sort(all, (a, b) -> Double.compare(values[b], values[a])); // stable: ties stay in index order
+            int[] out = new int[keep];
+            for (int r = 0; r < keep; r++) {
+                out[r] = all[r];
+            }
+            return out;
+        }
+        int[] head = new int[keep];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            // a later index enters only when strictly larger than the last kept (an equal one sorts after it)
+            if (size == keep && Double.compare(values[i], values[head[keep - 1]]) <= 0) {
+                continue;
+            }
+            int at = size == keep ? keep - 1 : size++;
+            while (at > 0 && Double.compare(values[i], values[head[at - 1]]) > 0) {
+                head[at] = head[at - 1];
+                at--;
+            }
+            head[at] = i;
+        }
+        return head;
     }
 
     static int argmax(float[] logits) {

@@ -3,6 +3,7 @@ package io.github.promptscope.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.promptscope.backend.TextModel;
+import io.github.promptscope.lm.GenerationCall;
 import io.github.promptscope.lm.GenerationConfig;
 import io.github.promptscope.lm.Generation;
 import io.github.promptscope.lm.LanguageModel;
@@ -101,6 +102,9 @@ public final class IPrompt implements PromptSearch {
         return new Run(model, proposer == null ? model : proposer, inputs, outputs, budget).execute();
     }
 
+    /** A step's fresh samples and mutations, each a whole prompt. */
+    private record Proposals(List<long[]> fresh, List<long[]> mutants) {}
+
     /** The state of one search. */
     private final class Run {
         final LanguageModel model;
@@ -161,7 +165,7 @@ public final class IPrompt implements PromptSearch {
             // 2. fill the pool once, one prompt at a time, from random rows' contexts
             int attempts = 0;
             while (pool.size() < cfg.popSize() && attempts++ < 20 * cfg.popSize()) {
-                long[] p = generate(List.of(pick(contexts)), List.of(new long[0]), n).get(0);
+                long[] p = generate(List.of(pick(contexts)), n, rng.nextLong()).get(0);
                 proposals.add(genTok.decode(p));
                 if (!pool.contains(p)) {
                     pool.initialize(p, "init");
@@ -179,24 +183,23 @@ public final class IPrompt implements PromptSearch {
             for (int i = 0; i < cfg.numRandomGenerations(); i++) {
                 randomContexts.add(pick(contexts));
             }
-            List<long[]> fresh = randomContexts.isEmpty() ? List.of()
-                    : generate(randomContexts, Collections.nCopies(randomContexts.size(), new long[0]), n);
-            // 5. mutations: keep the first t tokens (one t for all) and let the model complete them
-            List<long[]> parents = new ArrayList<>(population);
-            parents.addAll(fresh);
-            List<long[]> mutants = new ArrayList<>();
-            if (cfg.numMutations() > 0 && !parents.isEmpty()) {
-                int t = rng.nextInt(n);
-                List<long[]> mctx = new ArrayList<>();
-                List<long[]> keep = new ArrayList<>();
-                for (int rep = 0; rep < cfg.numMutations(); rep++) {
-                    for (long[] p : parents) {
-                        mctx.add(pick(contexts));
-                        keep.add(Arrays.copyOf(p, Math.min(t, p.length)));
-                    }
+            long freshSeed = randomContexts.isEmpty() ? 0 : rng.nextLong();
+            // 5. mutations: keep the first t tokens (one t for all) of each parent (the population, then
+            // the fresh ones) and let the model complete them
+            int parents = population.size() + randomContexts.size();
+            List<long[]> mctx = new ArrayList<>();
+            int t = 0;
+            long mutationSeed = 0;
+            if (cfg.numMutations() > 0 && parents > 0) {
+                t = rng.nextInt(n);
+                for (int i = 0; i < cfg.numMutations() * parents; i++) {
+                    mctx.add(pick(contexts));
                 }
-                mutants = generate(mctx, keep, n - t);
+                mutationSeed = rng.nextLong();
             }
+            Proposals generated = propose(population, randomContexts, freshSeed, mctx, t, mutationSeed);
+            List<long[]> fresh = generated.fresh();
+            List<long[]> mutants = generated.mutants();
             // 6. score every candidate on this batch and update the pool
             List<long[]> candidates = new ArrayList<>(population);
             candidates.addAll(fresh);
@@ -232,39 +235,84 @@ public final class IPrompt implements PromptSearch {
             });
         }
 
-        /** Completes each {@code keep[i]} after {@code contexts[i]} with exactly {@code newTokens} sampled tokens. */
-        List<long[]> generate(List<long[]> contexts, List<long[]> keep, int newTokens) {
-            if (newTokens == 0) {
-                return keep.stream().map(long[]::clone).toList();
+        /**
+         * The step's fresh samples (after {@code freshContexts}) and mutations (after {@code mutationContexts},
+         * parent by parent for each repetition, keeping each parent's first {@code t} tokens): with the
+         * local proposer one batch, the mutations of fresh samples fed their parents' tokens as they are
+         * drawn; with another proposer two calls, as the reference makes. The same tokens either way.
+         */
+        Proposals propose(List<long[]> population, List<long[]> freshContexts, long freshSeed,
+                List<long[]> mutationContexts, int t, long mutationSeed) {
+            int n = cfg.numLearnedTokens();
+            int parents = population.size() + freshContexts.size();
+            List<long[]> fresh;
+            List<long[]> grown;
+            if (textProposer == null) {
+                List<GenerationCall.Lead> noLeads = Collections.nCopies(freshContexts.size(), new GenerationCall.Given(new long[0]));
+                List<GenerationCall.Lead> leads = new ArrayList<>();
+                for (int i = 0; i < mutationContexts.size(); i++) {
+                    int p = i % parents;
+                    leads.add(p < population.size() ? new GenerationCall.Given(head(population.get(p), t))
+                            : new GenerationCall.HeadOf(0, p - population.size(), t));
+                }
+                List<List<Generation>> out = gen.generateTogether(List.of(call(freshContexts, noLeads, n, freshSeed),
+                        call(mutationContexts, leads, n - t, mutationSeed)));
+                fresh = out.get(0).stream().map(Generation::tokens).toList();
+                grown = out.get(1).stream().map(Generation::tokens).toList();
+            } else {
+                fresh = freshContexts.isEmpty() ? List.of() : generate(freshContexts, n, freshSeed);
+                List<long[]> prompts = new ArrayList<>();
+                for (int i = 0; i < mutationContexts.size(); i++) {
+                    prompts.add(TokenIds.concat(mutationContexts.get(i), parentHead(population, fresh, i % parents, t)));
+                }
+                grown = mutationContexts.isEmpty() ? List.of() : generate(prompts, n - t, mutationSeed);
             }
-            List<long[]> prompts = new ArrayList<>();
-            int room = gen.config().maxPositions() - newTokens;
-            boolean cut = false;
+            List<long[]> mutants = new ArrayList<>();
+            for (int i = 0; i < grown.size(); i++) {
+                mutants.add(TokenIds.concat(parentHead(population, fresh, i % parents, t), grown.get(i)));
+            }
+            return new Proposals(fresh, mutants);
+        }
+
+        /** A call of the step's batch: each context keeps the end that leaves room for its lead and new tokens. */
+        GenerationCall call(List<long[]> contexts, List<GenerationCall.Lead> leads, int newTokens, long seed) {
+            List<long[]> fitted = new ArrayList<>();
             for (int i = 0; i < contexts.size(); i++) {
-                long[] p = TokenIds.concat(contexts.get(i), keep.get(i));
-                // a context longer than the model's positions keeps its end, where "Prompt:" is
-                prompts.add(p.length <= room ? p : Arrays.copyOfRange(p, p.length - room, p.length));
-                cut |= p.length > room;
+                fitted.add(cutLeft(contexts.get(i), gen.config().maxPositions() - newTokens - leads.get(i).length()));
             }
-            GenerationConfig g = GenerationConfig.builder()
+            return new GenerationCall(fitted, leads, generation(newTokens, seed));
+        }
+
+        /** Parent {@code p} of a step's mutations (the population, then the fresh samples), cut to its first t tokens. */
+        long[] parentHead(List<long[]> population, List<long[]> fresh, int p, int t) {
+            return head(p < population.size() ? population.get(p) : fresh.get(p - population.size()), t);
+        }
+
+        long[] head(long[] prompt, int t) {
+            return Arrays.copyOf(prompt, Math.min(t, prompt.length));
+        }
+
+        /**
+         * Exactly {@code newTokens} sampled tokens after each prompt (pool filling, and every proposal
+         * with another proposer). A prompt longer than the model's positions keeps its end, where "Prompt:" is.
+         */
+        List<long[]> generate(List<long[]> prompts, int newTokens, long seed) {
+            List<long[]> fitted = prompts.stream().map(p -> cutLeft(p, gen.config().maxPositions() - newTokens)).toList();
+            GenerationConfig g = generation(newTokens, seed);
+            return textProposer == null ? gen.generateFromIds(fitted, g).stream().map(Generation::tokens).toList()
+                    : textProposer.generate(fitted, g, genTok);
+        }
+
+        GenerationConfig generation(int newTokens, long seed) {
+            return GenerationConfig.builder()
                     .maxNewTokens(newTokens).minNewTokens(newTokens)
                     .temperature(cfg.generationTemperature()).topK(cfg.generationTopK()).topP(cfg.generationTopP())
                     .repetitionPenalty(cfg.generationRepetitionPenalty()).bannedTexts(NO_NEWLINES)
-                    .seed(rng.nextLong()).stopAtEos(false).build();
-            List<long[]> out;
-            if (textProposer == null && !cut) {
-                // each of the step's proposal contexts runs once for all the samples drawn from it: the same tokens
-                out = gen.generateAfter(contexts, keep, g).stream().map(Generation::tokens).toList();
-            } else if (textProposer == null) {
-                out = gen.generateFromIds(prompts, g).stream().map(Generation::tokens).toList();
-            } else {
-                out = textProposer.generate(prompts, g, genTok);
-            }
-            List<long[]> result = new ArrayList<>();
-            for (int i = 0; i < out.size(); i++) {
-                result.add(TokenIds.concat(keep.get(i), out.get(i)));
-            }
-            return result;
+                    .seed(seed).stopAtEos(false).build();
+        }
+
+        long[] cutLeft(long[] ids, int room) {
+            return ids.length <= room ? ids : Arrays.copyOfRange(ids, ids.length - room, ids.length);
         }
 
         <T> T pick(List<T> xs) {

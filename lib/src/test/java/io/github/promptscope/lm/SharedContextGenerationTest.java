@@ -2,10 +2,12 @@ package io.github.promptscope.lm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -13,12 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code generateAfter} runs each distinct context once and copies its keys and values to every row
- * that continues it; it must sample exactly the tokens generation from the concatenated ids samples
- * (iPrompt's seeded results depend on it). The rows are shaped like an iPrompt step's: a few
- * proposal contexts of different lengths, drawn again and again, each followed by the first t
- * tokens of a parent prompt. If sharing changed a single logit enough to move a sample, these
- * fail.
+ * {@code generateTogether} runs each distinct context once, copies its keys and values to every row
+ * that continues it, and feeds each row's lead in the new columns; it must sample exactly the tokens
+ * plain generation from the concatenated ids samples, call by call (iPrompt's seeded results depend
+ * on it). The rows are shaped like an iPrompt step's: a few proposal contexts of different lengths,
+ * drawn again and again, fresh samples, and mutations keeping the first t tokens of a parent, some
+ * of them parents sampled in the same batch. If sharing changed a single logit enough to move a
+ * sample, these fail.
  */
 class SharedContextGenerationTest {
 
@@ -40,20 +43,30 @@ class SharedContextGenerationTest {
                 .stopAtEos(false).build();
     }
 
-    private static void assertSameTokens(List<long[]> contexts, List<long[]> keeps, GenerationConfig g) {
+    /** Plain generation from {@code contexts[i] + keeps[i]}: the new tokens of each row. */
+    private static List<long[]> plain(List<long[]> contexts, List<long[]> keeps, GenerationConfig g) {
         List<long[]> joined = new ArrayList<>();
         for (int i = 0; i < contexts.size(); i++) {
-            long[] p = Arrays.copyOf(contexts.get(i), contexts.get(i).length + keeps.get(i).length);
-            System.arraycopy(keeps.get(i), 0, p, contexts.get(i).length, keeps.get(i).length);
-            joined.add(p);
+            joined.add(join(contexts.get(i), keeps.get(i)));
         }
-        List<Generation> plain = lm.generateFromIds(joined, g);
-        List<Generation> shared = lm.generateAfter(contexts, keeps, g);
-        assertEquals(plain.size(), shared.size());
-        for (int i = 0; i < plain.size(); i++) {
-            assertArrayEquals(plain.get(i).tokens(), shared.get(i).tokens(), "row " + i);
-            assertEquals(plain.get(i).prompt(), shared.get(i).prompt(), "row " + i);
+        return lm.generateFromIds(joined, g).stream().map(Generation::tokens).toList();
+    }
+
+    private static long[] join(long[] a, long[] b) {
+        long[] p = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, p, a.length, b.length);
+        return p;
+    }
+
+    private static void assertSameTokens(List<long[]> expected, List<Generation> actual, String call) {
+        assertEquals(expected.size(), actual.size(), call);
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), actual.get(i).tokens(), call + ", row " + i);
         }
+    }
+
+    private static List<GenerationCall.Lead> given(List<long[]> keeps) {
+        return keeps.stream().<GenerationCall.Lead>map(GenerationCall.Given::new).toList();
     }
 
     private static List<long[]> stepContexts() {
@@ -75,7 +88,11 @@ class SharedContextGenerationTest {
     @Test
     void freshSamplesFromRepeatedContextsAreTheTokensOfPlainGeneration() {
         List<long[]> contexts = stepContexts();
-        assertSameTokens(contexts, java.util.Collections.nCopies(contexts.size(), new long[0]), sampling(6, 1, 11));
+        List<long[]> none = Collections.nCopies(contexts.size(), new long[0]);
+        GenerationConfig g = sampling(6, 1, 11);
+        List<List<Generation>> together = lm.generateTogether(List.of(new GenerationCall(contexts, given(none), g)));
+        assertSameTokens(plain(contexts, none, g), together.get(0), "fresh");
+        assertEquals(lm.tokenizer().decode(contexts.get(0)), together.get(0).get(0).prompt());
     }
 
     @Test
@@ -86,22 +103,62 @@ class SharedContextGenerationTest {
         for (int i = 0; i < contexts.size(); i++) {
             keeps.add(rng.longs(3, 0, lm.tokenizer().vocabSize()).toArray()); // three tokens of a parent prompt
         }
-        assertSameTokens(contexts, keeps, sampling(3, 1, 12));
-        assertSameTokens(contexts, keeps, sampling(3, 2, 13)); // two samples a row
+        GenerationConfig g = sampling(3, 1, 12);
+        List<List<Generation>> together = lm.generateTogether(List.of(new GenerationCall(contexts, given(keeps), g)));
+        assertSameTokens(plain(contexts, keeps, g), together.get(0), "mutations");
+        assertEquals(lm.tokenizer().decode(join(contexts.get(1), keeps.get(1))), together.get(0).get(1).prompt());
+    }
+
+    /** An iPrompt step: fresh samples, then mutations of given parents and of those fresh samples, in one batch. */
+    @Test
+    void mutationsOfSamplesDrawnInTheSameBatchAreTheTokensOfTwoPlainCalls() {
+        List<long[]> contexts = stepContexts();
+        List<long[]> freshContexts = contexts.subList(0, 4);
+        List<long[]> mutationContexts = contexts.subList(4, 24);
+        long[][] population = {{5, 6, 7, 8, 9, 10}, {11, 12, 13, 14, 15, 16}};
+        for (int t : new int[] {0, 2, 5}) {
+            GenerationConfig freshConfig = sampling(6, 1, 21 + t);
+            GenerationConfig mutationConfig = sampling(6 - t, 1, 31 + t);
+            List<GenerationCall.Lead> leads = new ArrayList<>();
+            for (int i = 0; i < mutationContexts.size(); i++) {
+                int p = i % 6; // 2 given parents, then the 4 fresh samples
+                leads.add(p < 2 ? new GenerationCall.Given(Arrays.copyOf(population[p], t))
+                        : new GenerationCall.HeadOf(0, p - 2, t));
+            }
+            List<List<Generation>> together = lm.generateTogether(List.of(
+                    new GenerationCall(freshContexts, given(Collections.nCopies(4, new long[0])), freshConfig),
+                    new GenerationCall(mutationContexts, leads, mutationConfig)));
+
+            List<long[]> fresh = plain(freshContexts, Collections.nCopies(4, new long[0]), freshConfig);
+            assertSameTokens(fresh, together.get(0), "fresh, t " + t);
+            List<long[]> keeps = new ArrayList<>();
+            for (int i = 0; i < mutationContexts.size(); i++) {
+                int p = i % 6;
+                keeps.add(Arrays.copyOf(p < 2 ? population[p] : fresh.get(p - 2), t));
+            }
+            assertSameTokens(plain(mutationContexts, keeps, mutationConfig), together.get(1), "mutations, t " + t);
+        }
     }
 
     @Test
-    void keptPartsOfUnequalLengthGenerateAsPlainGeneration() {
-        List<long[]> contexts = stepContexts().subList(0, 3);
-        List<long[]> keeps = List.of(new long[] {5}, new long[] {5, 6}, new long[0]);
-        assertNull(SharedContexts.of(contexts, keeps));
-        assertSameTokens(contexts, keeps, sampling(4, 1, 14));
+    void aLeadMustFollowARowOfAnEarlierCallThatHasNoStops() {
+        List<long[]> contexts = stepContexts().subList(0, 2);
+        GenerationConfig g = sampling(4, 1, 14);
+        GenerationCall first = new GenerationCall(contexts, given(Collections.nCopies(2, new long[0])), g);
+        GenerationCall later = new GenerationCall(contexts,
+                List.of(new GenerationCall.HeadOf(1, 0, 2), new GenerationCall.HeadOf(1, 0, 2)), g);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> lm.generateTogether(List.of(first, later)));
+        assertTrue(e.getMessage().contains("not a row of an earlier call"), e.getMessage());
+        GenerationCall stopping = new GenerationCall(contexts, given(Collections.nCopies(2, new long[0])), g.withStopAtEos(true));
+        GenerationCall follower = new GenerationCall(contexts,
+                List.of(new GenerationCall.HeadOf(0, 0, 2), new GenerationCall.HeadOf(0, 1, 2)), g);
+        e = assertThrows(IllegalArgumentException.class, () -> lm.generateTogether(List.of(stopping, follower)));
+        assertTrue(e.getMessage().contains("no stops"), e.getMessage());
     }
 
     @Test
     void distinctContextsAreCounted() {
-        List<long[]> contexts = stepContexts();
-        SharedContexts s = SharedContexts.of(contexts, java.util.Collections.nCopies(contexts.size(), new long[0]));
-        assertEquals(3, s.distinct());
+        assertEquals(3, SharedContexts.of(stepContexts()).distinct());
     }
 }
