@@ -29,8 +29,9 @@ final class SharedPromptScorer {
 
     /**
      * Rows (prompt x example) one forward pass of {@link #score} takes at most. The pass's activations
-     * pass through glibc malloc, which keeps its high-water mark resident: 256 rows made {@code explain}
-     * on the default model peak at 547 MB, 128 at 416 MB, at the same speed (RELIABILITY.md, "Memory").
+     * go through glibc malloc, which keeps its high-water mark resident: with 256 rows {@code explain
+     * --steps 6} on the default model peaked at 524 MB, with 128 at 402 MB, for the same CPU time
+     * (RELIABILITY.md, "Memory and load").
      */
     static final int PROMPT_SCORE_ROWS = 128;
 
