@@ -25,8 +25,13 @@ final class SharedPromptScorer {
         this.weights = weights;
     }
 
-    /** Rows (prompt x example) one forward pass of {@link #scoreUnderPrompts} takes at most. */
-    private static final int PROMPT_SCORE_ROWS = 256;
+    /**
+     * Rows (prompt x example) one forward pass of {@link #score} takes at most. The pass's activations
+     * go through glibc malloc, which keeps its high-water mark resident: with 256 rows {@code explain
+     * --steps 6} on the default model peaked at 524 MB, with 128 at 402 MB, for the same CPU time
+     * (RELIABILITY.md, "Memory and load").
+     */
+    static final int PROMPT_SCORE_ROWS = 128;
 
     PromptScores score(List<long[]> prompts, List<long[]> contexts, List<long[]> targets, long[] allowedTargets) {
         if (contexts.size() != targets.size() || contexts.isEmpty()) {
