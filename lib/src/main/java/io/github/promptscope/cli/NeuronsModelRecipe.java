@@ -7,6 +7,7 @@ import io.github.promptscope.lm.train.Trainer;
 import io.github.promptscope.lm.train.TrainerConfig;
 import io.github.promptscope.lm.train.TrainingRecipe;
 import io.github.promptscope.neurons.NeuronTrainingCorpus;
+import io.github.promptscope.neurons.SimulationReveal;
 import io.github.promptscope.util.RepoPaths;
 
 import java.io.IOException;
@@ -25,8 +26,15 @@ final class NeuronsModelRecipe {
 
     static Trainer.Report train(Path from, int positions, int examples, long seed, TrainerConfig cfg, Path out, int until)
             throws IOException {
+        return train(from, SimulationReveal.RANDOM_SHARE, positions, examples, seed, cfg, out, until);
+    }
+
+    /** @param reveal which value slots the simulation documents train ({@code neurons} or {@code neurons-v2}) */
+    static Trainer.Report train(Path from, SimulationReveal reveal, int positions, int examples, long seed,
+            TrainerConfig cfg, Path out, int until) throws IOException {
         if (from == null) {
-            throw new IllegalArgumentException("--corpus neurons continues a model: give --from (e.g. models/default)");
+            throw new IllegalArgumentException("--corpus " + (reveal == SimulationReveal.RANDOM_SHARE ? "neurons" : "neurons-v2")
+                    + " continues a model: give --from (e.g. models/default)");
         }
         ModelConfig config = ModelConfig.read(from);
         Integer eos = config.eosTokenId();
@@ -36,7 +44,8 @@ final class NeuronsModelRecipe {
         int length = Math.max(positions, config.maxPositions());
         NeuronTrainingCorpus.Examples corpus;
         try (TextTokenizer tok = TextTokenizer.load(from)) {
-            corpus = new NeuronTrainingCorpus(NeuronTrainingCorpus.Spec.defaults().withExamples(examples).withSeed(seed))
+            corpus = new NeuronTrainingCorpus(NeuronTrainingCorpus.Spec.defaults().withExamples(examples).withSeed(seed)
+                    .withReveal(reveal))
                     .build(tok, length, eos);
         }
         MaskedSequences train = masked(corpus.train(), length, seed, "the neurons corpus");

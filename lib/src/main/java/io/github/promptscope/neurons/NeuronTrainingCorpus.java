@@ -35,18 +35,28 @@ public final class NeuronTrainingCorpus {
     static final int PACK_TOKENS = 256;
 
     /** Sizes and mixture. */
-    public record Spec(int examples, double simulation, double explanation, int validation, long seed) {
+    public record Spec(int examples, double simulation, double explanation, int validation, long seed,
+            SimulationReveal reveal) {
+        /** A mixture whose simulation documents train a random share of the values (models/neurons's recipe). */
+        public Spec(int examples, double simulation, double explanation, int validation, long seed) {
+            this(examples, simulation, explanation, validation, seed, SimulationReveal.RANDOM_SHARE);
+        }
+
         /** The neurons model's recipe: 60% simulation, 35% explanation, 5% packs of the default corpus. */
         public static Spec defaults() {
             return new Spec(12_000, 0.6, 0.35, 64, 0);
         }
 
         public Spec withExamples(int n) {
-            return new Spec(n, simulation, explanation, validation, seed);
+            return new Spec(n, simulation, explanation, validation, seed, reveal);
         }
 
         public Spec withSeed(long s) {
-            return new Spec(examples, simulation, explanation, validation, s);
+            return new Spec(examples, simulation, explanation, validation, s, reveal);
+        }
+
+        public Spec withReveal(SimulationReveal r) {
+            return new Spec(examples, simulation, explanation, validation, seed, r);
         }
     }
 
@@ -82,7 +92,7 @@ public final class NeuronTrainingCorpus {
         List<String> text = new TrainingCorpus(TrainingCorpus.Spec.defaults().withDocuments(20_000)
                 .withSeed(spec.seed() + 1)).build().train();
         ConceptExcerpts excerpts = new ConceptExcerpts(tokenizer, text, endOfText, CollectorConfig.defaults().windowTokens());
-        SimulationDocuments simulation = new SimulationDocuments(tokenizer, excerpts, positions);
+        SimulationDocuments simulation = new SimulationDocuments(tokenizer, excerpts, positions, spec.reveal());
         ExplanationDocuments explanation = new ExplanationDocuments(tokenizer, excerpts, positions);
         List<Concept> trainConcepts = Arrays.stream(Concept.values())
                 .filter(c -> !HELD_OUT.contains(c) && excerpts.usable(c)).toList();

@@ -13,8 +13,8 @@ import java.util.Random;
  * ids the simulator runs, with values in place of {@code unknown}), for a synthetic neuron that fires on the explanation's concept.
  *
  * <p>The simulator reads the value distribution after each tab while every line says
- * {@code unknown}; a document reveals the true value on a random share of its lines (the trained
- * tokens) and writes {@code unknown} on the others (context only), so the model learns the values
+ * {@code unknown}; a document reveals the true value on some of its lines (the trained tokens; which
+ * ones: {@link SimulationReveal}) and writes {@code unknown} on the others (context only), so the model learns the values
  * in the context it will see. The values always follow the explanation's concept, and the excerpt is
  * one made to fire for it most of the time, for another concept otherwise (the explanation is then
  * false for the text, and the values are mostly 0): the same text gets different values under
@@ -27,11 +27,18 @@ final class SimulationDocuments {
 
     private final ConceptExcerpts excerpts;
     private final SimulationLayout layout;
+    private final SimulationReveal reveal;
 
     /** @param positions the model's positions: the layout (few-shot examples kept, chunks) depends on them */
     SimulationDocuments(TextTokenizer tokenizer, ConceptExcerpts excerpts, int positions) {
+        this(tokenizer, excerpts, positions, SimulationReveal.RANDOM_SHARE);
+    }
+
+    /** @param reveal which value slots are trained (and how many concept words an excerpt gets) */
+    SimulationDocuments(TextTokenizer tokenizer, ConceptExcerpts excerpts, int positions, SimulationReveal reveal) {
         this.excerpts = excerpts;
         this.layout = new SimulationLayout(tokenizer, positions, NeuronTrainingCorpus.FEW_SHOT);
+        this.reveal = reveal;
     }
 
     /** One document for a neuron of {@code concept}, drawing its excerpt from {@code concepts}. */
@@ -42,21 +49,53 @@ final class SimulationDocuments {
                 inText = concepts.get(rng.nextInt(concepts.size()));
             }
         }
-        ConceptExcerpts.Excerpt excerpt = excerpts.draw(rng, inText, 1 + rng.nextInt(6));
+        int replacements = reveal == SimulationReveal.RANDOM_SHARE ? 1 + rng.nextInt(6) : 4 + rng.nextInt(7);
+        ConceptExcerpts.Excerpt excerpt = excerpts.draw(rng, inText, replacements);
         int length = 24 + rng.nextInt(excerpt.tokens().size() - 23); // 24..64 tokens
         List<String> tokens = excerpt.tokens().subList(0, length);
         String explanation = concept.explanation(quoted(rng, concept, tokens));
         int strength = rng.nextDouble() < 0.7 ? 10 : 5 + rng.nextInt(5);
-        double reveal = 0.1 + 0.9 * rng.nextDouble();
+        Integer[] values = reveal == SimulationReveal.RANDOM_SHARE
+                ? randomShare(rng, concept, tokens, strength)
+                : firingAndAsManyOthers(rng, concept, inText, tokens, strength);
+        int chunks = layout.of(explanation, tokens).chunks().size();
+        return document(explanation, tokens, values, rng.nextInt(chunks));
+    }
 
+    /** {@link SimulationReveal#RANDOM_SHARE}: the values of a random share (10-100%) of the lines. */
+    private static Integer[] randomShare(Random rng, Concept concept, List<String> tokens, int strength) {
+        double share = 0.1 + 0.9 * rng.nextDouble();
         Integer[] values = new Integer[tokens.size()];
         for (int t = 0; t < values.length; t++) {
-            if (rng.nextDouble() < reveal) {
+            if (rng.nextDouble() < share) {
                 values[t] = concept.matches(tokens.get(t)) ? Math.max(1, strength - rng.nextInt(3)) : 0;
             }
         }
-        int chunks = layout.of(explanation, tokens).chunks().size();
-        return document(explanation, tokens, values, rng.nextInt(chunks));
+        return values;
+    }
+
+    /**
+     * {@link SimulationReveal#FIRING_AND_AS_MANY_OTHERS}: the values of the lines holding a word of
+     * the text's concept and of as many other lines drawn at random. When the explanation is false
+     * for the text, the text's concept words are revealed as 0: the lines that look most like firing
+     * ones teach that the explanation decides. Values are graded (strength down to strength - 4),
+     * as a planted neuron's normalized activations are.
+     */
+    private static Integer[] firingAndAsManyOthers(Random rng, Concept concept, Concept inText, List<String> tokens,
+            int strength) {
+        List<Integer> marked = new ArrayList<>();
+        List<Integer> others = new ArrayList<>();
+        for (int t = 0; t < tokens.size(); t++) {
+            (inText.matches(tokens.get(t)) ? marked : others).add(t);
+        }
+        Collections.shuffle(others, rng);
+        List<Integer> revealed = new ArrayList<>(marked);
+        revealed.addAll(others.subList(0, Math.min(Math.max(1, marked.size()), others.size())));
+        Integer[] values = new Integer[tokens.size()];
+        for (int t : revealed) {
+            values[t] = concept.matches(tokens.get(t)) ? Math.max(1, strength - rng.nextInt(5)) : 0;
+        }
+        return values;
     }
 
     /**
