@@ -3,7 +3,6 @@ package io.github.promptscope.neurons;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.lm.tokenizer.TextTokenizer;
 import io.github.promptscope.lm.tokenizer.TokenIds;
-import io.github.promptscope.util.Interrupts;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,12 +47,7 @@ public final class AllAtOnceSimulator implements NeuronSimulator {
 
     @Override
     public List<Simulation> simulate(String explanation, List<List<String>> excerpts) {
-        List<Simulation> out = new ArrayList<>();
-        for (List<String> tokens : excerpts) {
-            Interrupts.check();
-            out.add(simulateOne(explanation, tokens));
-        }
-        return out;
+        return NeuronSimulator.eachExcerpt(excerpts, tokens -> simulateOne(explanation, tokens));
     }
 
     private Simulation simulateOne(String explanation, List<String> tokens) {

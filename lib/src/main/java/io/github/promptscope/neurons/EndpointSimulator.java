@@ -5,7 +5,6 @@ import io.github.promptscope.backend.ScoredText.Alternative;
 import io.github.promptscope.backend.ScoredText.ScoredToken;
 import io.github.promptscope.backend.TextModel;
 import io.github.promptscope.lm.tokenizer.TextTokenizer;
-import io.github.promptscope.util.Interrupts;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,12 +49,7 @@ public final class EndpointSimulator implements NeuronSimulator {
 
     @Override
     public List<Simulation> simulate(String explanation, List<List<String>> excerpts) {
-        List<Simulation> out = new ArrayList<>();
-        for (List<String> tokens : excerpts) {
-            Interrupts.check();
-            out.add(simulateOne(explanation, tokens));
-        }
-        return out;
+        return NeuronSimulator.eachExcerpt(excerpts, tokens -> simulateOne(explanation, tokens));
     }
 
     private Simulation simulateOne(String explanation, List<String> tokens) {
