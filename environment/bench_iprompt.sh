@@ -14,6 +14,8 @@
 #   beside this checkout).
 # MODELS: model folders, or "4x256" for a 4-layer, 256-wide GPT-2 trained briefly (TRAIN_STEPS, default
 #   300) on the default corpus and cached (default: "models/default 4x256").
+# DTYPES: PromptScope's matrix-multiply dtypes, each timed against the same peer run (default "float32";
+#   "float32 bfloat16" adds the bfloat16 TorchScript path). The peer always runs float32, as imodelsX does.
 # THREADS (default 2) for both sides; STEPS (default 60); SKIP_PROBES=1 skips matmul and rerank.
 # PROMPTSCOPE_JAR: the jar to measure (default: a copy of this checkout's fresh build).
 # Each side's wall time and peak resident memory come from /usr/bin/time. Output: lines on stdout, and
@@ -92,25 +94,28 @@ for m in $models; do
   dir=$(model_dir "$m") || exit 1
   tag=$(basename "$dir")
   echo "== $m ($dir), $steps steps, threads $threads, load $(cut -d' ' -f1-3 /proc/loadavg)"
-  timed "promptscope-$tag" nice -n 5 "$repo/promptscope" explain --model "$dir" --jsonl "$rows" --steps "$steps" --tokens 6 --shots 3 \
-    --seed 1 --results "$work/records"
+  for dt in ${DTYPES:-float32}; do
+    timed "promptscope-$tag-$dt" nice -n 5 "$repo/promptscope" explain --model "$dir" --jsonl "$rows" --steps "$steps" --tokens 6 \
+      --shots 3 --seed 1 --dtype "$dt" --results "$work/records-$dt"
+  done
   # imodelsX's step counter runs max_n_steps + 1 steps: ask for one fewer to run as many
   timed "imodelsx-$tag" nice -n 5 "$py" "$peer/imodelsx_iprompt.py" "$dir" add_two --jsonl "$rows" \
     --num-learned-tokens 6 --n-shots 3 --batch-size 16 --max-n-steps $((steps - 1)) --seed 1 \
     --set do_final_reranking=True --threads "$threads"
-  "$py" - "$work" "$tag" "$m" "$(cat /proc/loadavg)" >>"$summary" <<'EOF'
+  for dt in ${DTYPES:-float32}; do
+  "$py" - "$work" "$tag" "$m" "$(cat /proc/loadavg)" "$dt" >>"$summary" <<'EOF'
 import json, re, sys
-work, tag, name, load = sys.argv[1:]
+work, tag, name, load, dtype = sys.argv[1:]
 def timing(label):
     try:
         wall, kb = open(f"{work}/{label}.time").read().split()[-2:]
         return float(wall), round(int(kb) / 1024)
     except (OSError, ValueError):
         return None, None
-ps_wall, ps_rss = timing(f"promptscope-{tag}")
+ps_wall, ps_rss = timing(f"promptscope-{tag}-{dtype}")
 im_wall, im_rss = timing(f"imodelsx-{tag}")
 ps_top = ps_steps = None
-for line in open(f"{work}/promptscope-{tag}.out", encoding="utf-8"):
+for line in open(f"{work}/promptscope-{tag}-{dtype}.out", encoding="utf-8"):
     m = re.match(r'\s*1\s+"(.*)"\s+([\d.]+)\s+([\d.]+)\s+\d+', line)
     if m and ps_top is None:
         ps_top = {"prompt": m.group(1), "accuracy": float(m.group(2)), "loss": float(m.group(3))}
@@ -123,13 +128,14 @@ try:
 except Exception:
     im_top = im_steps = env = None
 ratio = round(im_wall / ps_wall, 2) if ps_wall and im_wall else None
-print(json.dumps({"model": name, "promptscope": {"wall_s": ps_wall, "peak_rss_mb": ps_rss, "steps": ps_steps, "top": ps_top},
+print(json.dumps({"model": name, "promptscope": {"dtype": dtype, "wall_s": ps_wall, "peak_rss_mb": ps_rss, "steps": ps_steps, "top": ps_top},
                   "imodelsx": {"wall_s": im_wall, "peak_rss_mb": im_rss, "steps": im_steps,
                                "top": im_top and {k: im_top[k] for k in ("prompt", "accuracy", "loss")}, "env": env},
                   "speedup": ratio, "loadavg_after": load}))
-print(f"  top prompt: PromptScope {ps_top and ps_top['prompt']!r}, imodelsX {im_top and im_top['prompt']!r};"
+print(f"  top prompt: PromptScope ({dtype}) {ps_top and ps_top['prompt']!r}, imodelsX {im_top and im_top['prompt']!r};"
       f" speed-up {ratio}x", file=sys.stderr)
 EOF
+  done
 done
 
 # ---- 3. the matmul peak and the scoring loop's rate, in the same run
