@@ -116,10 +116,6 @@ final class ExplainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--method must be one of " + String.join(", ", Methods.NAMES) + "; got "
                     + method);
         }
-        if (method.equals("autoprompt") && dtype.get() != Dtype.FLOAT32) {
-            throw new IllegalArgumentException("--dtype " + dtype.text + " is for iprompt and suffix; autoprompt follows"
-                    + " gradients, which the bfloat16 module does not carry: use --dtype float32");
-        }
         atLeast("--steps", steps == null ? 1 : steps, 1);
         atLeast("--tokens", tokens, 1);
         atLeast("--shots", shots, 1);

@@ -24,6 +24,31 @@ final class Bf16Matmul implements AutoCloseable {
 
     static final String RESOURCE = "bf16_linear.pt";
 
+    /**
+     * Set while a pass that needs gradients runs on this thread. The module runs in inference mode
+     * (no autograd), so such passes (AutoPrompt's token swaps, soft prompts) multiply in float32 and
+     * get float32's gradients. A flag, not a look at the input: DJL's requiresGrad says false for a
+     * non-leaf tensor inside a graph, and asking for its grad_fn names can abort the JVM.
+     */
+    private static final ThreadLocal<Boolean> FLOAT32_PASS = ThreadLocal.withInitial(() -> false);
+
+    /** Multiplies in float32 on this thread until closed (nests: restores what it found). */
+    static Float32Pass float32Pass() {
+        boolean before = FLOAT32_PASS.get();
+        FLOAT32_PASS.set(true);
+        return () -> FLOAT32_PASS.set(before);
+    }
+
+    static boolean float32PassOnThisThread() {
+        return FLOAT32_PASS.get();
+    }
+
+    /** The scope {@link #float32Pass} opens: an {@link AutoCloseable} without the checked exception. */
+    interface Float32Pass extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     private final PtSymbolBlock module;
 
     private Bf16Matmul(PtSymbolBlock module) {

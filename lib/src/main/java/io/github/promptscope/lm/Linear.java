@@ -37,7 +37,7 @@ record Linear(NDArray weight, NDArray bias, boolean inOutLayout, Bf16Matmul bf16
 
     NDArray apply(NDArray x) {
         NDArray y;
-        if (bf16 != null) {
+        if (bf16 != null && !Bf16Matmul.float32PassOnThisThread()) {
             y = bf16.linear(x, weight, name);
         } else {
             y = inOutLayout ? x.matMul(weight) : ai.djl.nn.core.Linear.linear(x, weight).singletonOrThrow();

@@ -96,7 +96,8 @@ public final class SoftPrompts {
             NDArray leaf = leaf(m, rows);
             leaf.setRequiresGradient(true);
             double loss;
-            try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
+            try (GradientCollector gc = Engines.pytorch().newGradientCollector();
+                    Bf16Matmul.Float32Pass f32 = Bf16Matmul.float32Pass()) {
                 NDArray embeds = SoftEmbeddings.build(decoder, leaf, seqs, total);
                 NDArray logits = decoder.logits(decoder.hidden(embeds, batch.positions, batch.mask, null));
                 NDArray logProbs = logits.reshape(b * total, -1).logSoftmax(-1)
