@@ -26,7 +26,8 @@ WHY
 
 HOW
     python3 environment/make_parity_fixtures.py        (deterministic, byte-identical output; ~6 s on CPU)
-    The output directory is wiped and recreated on every run. Reference ids are computed
+    The output directory is wiped and recreated on every run (rerun make_bf16_parity_fixtures.py
+    afterwards: its reference_bf16.json lives there too). Reference ids are computed
     with add_special_tokens=False (the Java runtime adds no special tokens unless asked).
     gpt2-base is referenced by loading it into GPT2LMHeadModel (tied head = wte);
     llama-bf16-sharded references are computed after reloading with dtype=float32.

@@ -32,6 +32,7 @@ class MatmulProbeTest {
 
     @Test
     void bfloat16ProbeMultipliesInBfloat16() {
+        Bf16Cpu.assumeNativeBf16();
         MatmulProbe.Rate r = MatmulProbe.measure(64, 256, 48, 1, Dtype.BFLOAT16);
         assertEquals(Dtype.BFLOAT16, r.dtype());
         // 8-bit mantissas: about 0.3% off (2^-9 per operand, the product rounded to bfloat16), never float32's 1e-7

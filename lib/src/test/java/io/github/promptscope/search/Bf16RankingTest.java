@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.promptscope.data.Example;
+import io.github.promptscope.lm.Bf16Cpu;
 import io.github.promptscope.lm.Dtype;
 import io.github.promptscope.lm.Generation;
 import io.github.promptscope.lm.GenerationConfig;
@@ -27,6 +28,7 @@ class Bf16RankingTest {
 
     @Test
     void aStepsCandidateLossesRankAsInFloat32() {
+        Bf16Cpu.assumeNativeBf16();
         LanguageModel f32 = SearchTestModels.defaultModel();
         List<Example> xs = SearchTestModels.addTwo();
         IPromptConfig cfg = IPromptConfig.quick();
