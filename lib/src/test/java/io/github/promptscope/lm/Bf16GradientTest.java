@@ -3,7 +3,6 @@ package io.github.promptscope.lm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +23,7 @@ class Bf16GradientTest {
 
     @BeforeAll
     static void load() {
-        assumeTrue(RuntimeDtype.cpuBf16Flag() != null, "this CPU has neither avx512_bf16 nor amx_bf16: no bfloat16 path to test");
+        Bf16Cpu.assumeNativeBf16();
         f32 = LanguageModel.loadDefault();
         bf16 = LanguageModel.loadDefault(Dtype.BFLOAT16);
     }
