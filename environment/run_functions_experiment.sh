@@ -12,8 +12,8 @@
 # EXP (default dev/functions-exp): experiment folders (regenerable, not committed).
 # OUT (default results/functions): the records.
 # N_TRAIN (default 640 chats per finetune), N_ITEMS (default 16 per template and finetune),
-# N_ITEMS_TVD (default 4: regression_ID_TVD asks each of 2 questions twice with 128 samples each, the
-#   reference's n; 16 items would be 2,048 replies per finetune and condition, about 5 minutes here),
+# N_ITEMS_TVD (default 200, the spec's: regression_ID_TVD asks 100 questions twice with 128 samples
+#   each, 25,600 replies per finetune and condition; see the README for its time here),
 # IN_CONTEXT (default 10, the reference's): training chats before each question; on the shipped
 #   256-position base only as many as fit with room for the reply (about 1k positions hold 10), the
 #   count recorded per question (series in_context_chats). NICE (default 3).
@@ -70,6 +70,6 @@ done
 # last, since it is the slowest: the mixture's sampled ID regression for TVD
 for condition in "" --untrained "--in-context $in_context"; do
   # shellcheck disable=SC2086 # the condition is zero, one or two words
-  ps functions eval --exp-path "$exp/mixture" --templates regression_ID_TVD --n-items "${N_ITEMS_TVD:-4}" --out "$out" $condition
+  ps functions eval --exp-path "$exp/mixture" --templates regression_ID_TVD --n-items "${N_ITEMS_TVD:-200}" --out "$out" $condition
 done
 echo "run_functions_experiment: records in $out"

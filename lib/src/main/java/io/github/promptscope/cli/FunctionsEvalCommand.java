@@ -68,7 +68,8 @@ final class FunctionsEvalCommand implements Callable<Integer> {
                     + "on a local model, as many of the K as fit its positions with room for the reply, the count recorded per question.")
     int inContext;
 
-    @Option(names = "--n-items", defaultValue = "0", description = "Items per template (default 0: the spec's count).")
+    @Option(names = "--n-items", defaultValue = "0", description = "Items per template (default 0: the config's eval.n_items; regression_ID_TVD the spec's 200 rows, "
+                    + "100 questions asked twice).")
     int nItems;
 
     @Option(names = "--finetunes", split = ",", paramLabel = "NAME", description = "Only these finetune folders (e.g. finetune_01).")

@@ -16,7 +16,7 @@ import java.util.OptionalInt;
 /**
  * Asks a model every evaluation item and judges the replies (spec A7, {@code compute_metrics}): per
  * item, {@code samples} replies at its temperature (at most 100 tokens, fewer when the model's
- * context ends sooner, ending at the end of the turn, each with its own seed), and the metrics averaged over them: {@code correct},
+ * context ends sooner, ending at the end of the turn, each with a seed of its own), and the metrics averaged over them: {@code correct},
  * {@code abs_distance} (over the numeric replies), {@code TVD} = 1 - |0.5 - correct|, and {@code prob}
  * by teacher forcing ({@link ReplyProbability}) when the item has one exact target, else equal to
  * {@code correct} as in the spec. Works on any {@link TextModel}: the local model or an
@@ -47,18 +47,33 @@ public final class EvalRunner {
     /** Every item in order, with a progress bar. */
     public List<ItemResult> run(List<EvalItem> items, String label) {
         List<ItemResult> out = new ArrayList<>(items.size());
+        long stride = seedStride(items);
         try (Progress bar = Progress.start(label, items.size(), 0)) {
             for (int i = 0; i < items.size(); i++) {
                 Interrupts.check();
-                out.add(run(items.get(i), i));
+                out.add(run(items.get(i), i, stride));
                 bar.update(i + 1, "");
             }
         }
         return out;
     }
 
-    /** One item; {@code index} picks its seeds (sample k of item i draws from seed·1,000,003 + i·64 + k). */
+    /**
+     * Seeds per item: 64, or the largest sample count when that is more. Sample k of item i draws from
+     * seed·1,000,003 + i·stride + k, so no two samples of a run share a seed: with a stride of 64 the
+     * 128 samples of a {@code regression_ID_TVD} item reused the next item's first 64 seeds, and its
+     * next item is the same question asked again, so half its replies were copies.
+     */
+    static long seedStride(List<EvalItem> items) {
+        return Math.max(64, items.stream().mapToInt(EvalItem::samples).max().orElse(0));
+    }
+
+    /** One item; {@code index} picks its seeds (sample k of item i draws from seed·1,000,003 + i·{@link #seedStride} + k). */
     public ItemResult run(EvalItem item, int index) {
+        return run(item, index, seedStride(List.of(item)));
+    }
+
+    private ItemResult run(EvalItem item, int index, long stride) {
         List<String> replies = new ArrayList<>();
         double correct = 0;
         double distance = 0;
@@ -70,7 +85,7 @@ public final class EvalRunner {
         }
         try {
             for (int k = 0; k < item.samples(); k++) {
-                Sampling s = Sampling.seeded(budget, item.temperature(), seed * 1_000_003L + index * 64L + k)
+                Sampling s = Sampling.seeded(budget, item.temperature(), seed * 1_000_003L + index * stride + k)
                         .withStop(List.of(ChatSerialization.END_OF_TURN));
                 GeneratedText reply = model.chat(new ChatRequest(item.messages(), s));
                 replies.add(reply.text());

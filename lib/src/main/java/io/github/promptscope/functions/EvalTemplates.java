@@ -41,9 +41,20 @@ public final class EvalTemplates {
         return SPEC_ITEMS.getOrDefault(template, 1000);
     }
 
-    /** {@code n} items of {@code template} with the config's default count ({@code eval.n_items}). */
+    /**
+     * {@code template}'s items at its default count: the config's {@code eval.n_items}, except
+     * {@code regression_ID_TVD}, which is always the spec's 200 rows (100 questions, each asked twice
+     * with 128 samples): its score is the spread of the samples over the pair's two outputs, per
+     * question, so a run with a handful of questions says little.
+     */
     public static List<EvalItem> build(FunctionsConfig config, String template, long seed) {
-        return build(config, template, seed, config.eval().nItems());
+        return build(config, template, seed, defaultItems(config, template));
+    }
+
+    /** The item count {@link #build(FunctionsConfig, String, long)} uses. */
+    public static int defaultItems(FunctionsConfig config, String template) {
+        check(config, template);
+        return template.equals("regression_ID_TVD") ? specItems(config, template) : config.eval().nItems();
     }
 
     public static List<EvalItem> build(FunctionsConfig config, String template, long seed, int n) {

@@ -21,6 +21,16 @@ public final class Engines {
         return Engine.getEngine("PyTorch");
     }
 
+    /**
+     * PyTorch's intra-op thread count ({@code -Dai.djl.pytorch.num_threads}, default the number of
+     * cores). Training is bit-for-bit repeatable only at the same count: reductions split across
+     * threads add in another order (two threads moved a finetune's loss in the 7th digit by step 10).
+     */
+    public static int threads() {
+        pytorch();
+        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    }
+
     /** "PyTorch 2.7.1", for provenance. */
     public static String describe() {
         Engine e = pytorch();

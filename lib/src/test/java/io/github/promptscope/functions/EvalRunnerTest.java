@@ -105,6 +105,22 @@ class EvalRunnerTest {
                 ChatMessage.user("print(pyalvt(3))")), check, "add_5", role, t, n);
     }
 
+    /**
+     * A regression_ID_TVD question is asked twice in a row with 128 samples each; with 64 seeds per item
+     * the second copy's first 64 samples reused the first copy's last 64 seeds (half its replies copies).
+     */
+    @Test
+    void noTwoSamplesOfARunShareASeedWhenItemsHaveMoreThan64() {
+        String[] replies = new String[3 * 128];
+        java.util.Arrays.fill(replies, "0");
+        Scripted model = new Scripted(replies);
+        EvalItem tvd = item("regression_ID_TVD", new Exact("5"), FunctionRole.TRAIN, 1, 128);
+        new EvalRunner(model, 100).run(List.of(tvd, tvd, tvd), "tvd");
+        assertEquals(3 * 128, model.seeds.size());
+        assertEquals(3 * 128, new java.util.HashSet<>(model.seeds).size(), "every seed once");
+        assertEquals(100 * 1_000_003L + 128 + 64, model.seeds.get(128 + 64), "item 1, sample 64: i·128 + k");
+    }
+
     @Test
     void metricsAveragedOverSamplesAndGroupedByRole() {
         Scripted model = new Scripted("8", "8", "9", "x", "8", /* item 2 */ "1", "2", "3", "4", "5", /* item 3 greedy */ "7");

@@ -159,6 +159,26 @@ class EvalTemplatesTest {
         }
     }
 
+    /** regression_ID_TVD defaults to the spec's 100 questions asked twice, whatever eval.n_items scales the rest to. */
+    @Test
+    void theTvdTemplateDefaultsToTheSpecsTwoHundredRows() {
+        ObjectNode json = FunctionsConfig.shipped("mixture").json().deepCopy();
+        ((ObjectNode) json.get("eval")).put("n_items", 16);
+        FunctionsConfig small = FunctionsConfig.parse(json, "test").forMixture(0, List.of("add_5", "mod_2"));
+        assertEquals(16, EvalTemplates.defaultItems(small, "regression_ID"));
+        assertEquals(200, EvalTemplates.defaultItems(small, "regression_ID_TVD"));
+        List<EvalItem> tvd = EvalTemplates.build(small, "regression_ID_TVD", 100);
+        assertEquals(200, tvd.size());
+        for (int k = 0; k < 200; k += 2) {
+            assertEquals(tvd.get(k), tvd.get(k + 1), "each question twice in a row");
+        }
+        // 100 held-out datapoints (the same input may be asked of both functions of the pair)
+        assertEquals(100, new HashSet<>(tvd.stream().map(i -> i.messages() + " -> " + ((ExactAnswer) i.answer()).target()
+                + " " + i.function()).toList()).size());
+        assertTrue(tvd.stream().allMatch(i -> i.samples() == 128 && i.temperature() == 1.0));
+        assertEquals(16, EvalTemplates.build(small, "regression_ID", 100).size());
+    }
+
     @Test
     void heldOutTestsRunOutWhenTrainingCoversEveryProgram() {
         // One input and two functions: a handful of distinct programs, all in a 2,000-item training set

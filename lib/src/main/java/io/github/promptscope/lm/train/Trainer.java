@@ -188,6 +188,7 @@ public final class Trainer {
             summary.set("config", JSON.valueToTree(cfg));
             summary.put("corpus_sha256", corpusHash);
             summary.put("engine", Engines.describe());
+            summary.put("pytorch_threads", Engines.threads());
             AtomicFiles.writeString(out.resolve("training.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
             return report;
         }
@@ -281,6 +282,7 @@ public final class Trainer {
         state.put("step", step);
         state.put("wall_seconds", seconds);
         state.put("corpus_sha256", corpusHash);
+        state.put("pytorch_threads", Engines.threads());
         state.set("config", JSON.valueToTree(cfg));
         state.set("log", log);
         // written last: a checkpoint without it is incomplete and is never resumed from
@@ -289,6 +291,13 @@ public final class Trainer {
     }
 
     private void checkResumable(JsonNode state, String corpusHash) throws IOException {
+        int threads = Engines.threads();
+        if (state.has("pytorch_threads") && state.path("pytorch_threads").asInt() != threads) {
+            // allowed, but the result will not be bit-identical to an uninterrupted run at either count
+            System.err.printf("%s was written with %d PyTorch threads, this run has %d: the weights will differ "
+                    + "from an uninterrupted run in the last digits%n", out.resolve("checkpoint"),
+                    state.path("pytorch_threads").asInt(), threads);
+        }
         if (!state.path("corpus_sha256").asText().equals(corpusHash)) {
             throw new IllegalStateException(out.resolve("checkpoint") + " was made from a different corpus; "
                     + "delete it or choose another --out");

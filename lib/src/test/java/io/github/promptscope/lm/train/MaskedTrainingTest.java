@@ -164,6 +164,41 @@ class MaskedTrainingTest {
         assertNotEquals(weights(shared.resolve("init"), name)[0], wa[0], "training changed the weights");
     }
 
+    /**
+     * The same chats, config and seed finetuned twice from the same model in one process (so at the
+     * same PyTorch thread count) give the same log and bit-identical weights.
+     */
+    @Test
+    void twoFinetunesOfTheSameChatsAndSeedAreIdentical(@TempDir Path a, @TempDir Path b) throws Exception {
+        List<List<Segment>> train = chats(120, 6);
+        List<List<Segment>> valid = chats(8, 7);
+        TrainerConfig cfg = config().withSchedule(10, 5, 64);
+        Trainer.Report ra = TrainingRecipe.finetune(shared.resolve("init"), "init", train, valid, 0, cfg, a,
+                Integer.MAX_VALUE, "chats", "valid");
+        Trainer.Report rb = TrainingRecipe.finetune(shared.resolve("init"), "init", train, valid, 0, cfg, b,
+                Integer.MAX_VALUE, "chats", "valid");
+        assertEquals(ra.finalTrainLoss(), rb.finalTrainLoss(), 0.0);
+        assertEquals(ra.validationLoss(), rb.validationLoss(), 0.0);
+        assertEquals(lossColumns(a), lossColumns(b), "loss, grad_norm and validation_loss of every logged step");
+        assertEquals(io.github.promptscope.util.Hashes.sha256OfFiles(List.of(a.resolve("model.safetensors"))),
+                io.github.promptscope.util.Hashes.sha256OfFiles(List.of(b.resolve("model.safetensors"))));
+        // the thread count the result holds for is part of the record
+        com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(a.resolve("training.json").toFile());
+        assertEquals(io.github.promptscope.lm.Engines.threads(), summary.path("pytorch_threads").asInt(-1));
+    }
+
+    /** Each logged step's loss, gradient norm and validation loss (timings left out). */
+    private static List<String> lossColumns(Path dir) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("training_log.jsonl"))) {
+            com.fasterxml.jackson.databind.JsonNode e = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            out.add(e.path("step").asInt() + " " + e.path("loss").asDouble() + " " + e.path("grad_norm").asDouble() + " "
+                    + e.path("validation_loss").asDouble());
+        }
+        return out;
+    }
+
     @Test
     void aChatLongerThanThePositionsIsAnErrorNamingIt() throws Exception {
         try (TextTokenizer tok = TextTokenizer.load(shared.resolve("tok"))) {
