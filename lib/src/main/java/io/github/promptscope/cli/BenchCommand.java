@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark harness. 'bench rerank': candidates and tokens scored per second in iPrompt's",
-                "reranking loop; --workload-out writes the same work for environment/bench_transformers.py.",
+        description = {"Benchmark harness. 'bench rerank': candidates and tokens per second and GFLOP/s of iPrompt's reranking loop,",
+                "and the GFLOP/s as a fraction of the matmul peak on the loop's shapes measured after it (same process);",
+                "--workload-out writes the same work for environment/bench_transformers.py.",
                 "'bench soak': --steps iPrompt-shaped steps (sampled proposals, then the reranking workload),",
                 "printing resident memory every --every steps and its growth over the second half.",
                 "Run the JVM with -XX:NativeMemoryTracking=summary to split the JVM's share from native libraries'.",
