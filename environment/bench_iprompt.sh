@@ -18,6 +18,14 @@
 #   "float32 bfloat16" adds the bfloat16 TorchScript path). The peer always runs float32, as imodelsX does.
 # THREADS (default 2) for both sides; STEPS (default 60); SKIP_PROBES=1 skips matmul and rerank.
 # PROMPTSCOPE_JAR: the jar to measure (default: a copy of this checkout's fresh build).
+# MODELS may also name "gpt2-small-random": a GPT-2 small-shaped checkpoint (12 layers, 768 wide, 12 heads,
+#   vocabulary 50,257, 1,024 positions, 124 M parameters) with transformers' random initialisation (seed 0),
+#   built once by the peer venv's transformers into BENCH_CACHE/gpt2-small-random (about 500 MB, never
+#   committed) in Hugging Face layout, which both PromptScope and transformers load. Its tokenizer is
+#   models/default's (4,424 tokens): the workload's ids come from that tokenizer, so they stay below it,
+#   and the head still multiplies all 50,257 rows. The entry runs only
+#   the probes (an imodelsX end-to-end run at 124 M would take hours); PROBES_ONLY=1 does the same for
+#   every entry.
 # Each side's wall time and peak resident memory come from /usr/bin/time. Output: lines on stdout, and
 # OUT (default target/bench-iprompt/summary.json) with every number.
 set -uo pipefail
@@ -26,7 +34,12 @@ peer="${PEER_BENCH:-$repo/../shared/bench}"
 cache="${BENCH_CACHE:-$HOME/.cache/promptscope-bench}"
 threads="${THREADS:-2}"
 steps="${STEPS:-60}"
-models="${MODELS:-models/default 4x256}"
+probe_models="${MODELS:-models/default 4x256}"
+# the end-to-end runs: every entry but the probe-only ones
+models=""
+for m in $probe_models; do
+  [ "$m" = gpt2-small-random ] || [ "${PROBES_ONLY:-0}" = 1 ] || models="$models $m"
+done
 out="${OUT:-$repo/target/bench-iprompt/summary.json}"
 work="$(dirname "$out")"
 fail() { echo "bench_iprompt: $*" >&2; exit 1; }
@@ -67,16 +80,45 @@ if [ -z "${PROMPTSCOPE_JAR:-}" ]; then
 fi
 echo "jar: $PROMPTSCOPE_JAR ($(pscope --version 2>/dev/null | head -1))"
 
-model_dir() { # a folder, or 4x256: trained once into the cache
-  if [ "$1" != 4x256 ]; then
-    (cd "$repo" && cd "$1" && pwd) || fail "no model folder $1"
-    return
-  fi
+model_dir() { # a folder; 4x256: trained once into the cache; gpt2-small-random: built once into the cache
+  case "$1" in
+    4x256) train_4x256 ;;
+    gpt2-small-random) random_gpt2_small ;;
+    *) (cd "$repo" && cd "$1" && pwd) || fail "no model folder $1" ;;
+  esac
+}
+
+train_4x256() {
   local d="$cache/gpt2-4x256-s${TRAIN_STEPS:-300}"
   if [ ! -f "$d/model.safetensors" ]; then
     echo "training the 4 x 256 checkpoint ($d, ${TRAIN_STEPS:-300} steps) ..." >&2
     pscope train --out "$d" --layers 4 --width 256 --heads 4 --steps "${TRAIN_STEPS:-300}" --documents 20000 --seed 0 \
       >"$work/train-4x256.log" 2>&1 || fail "training the 4 x 256 checkpoint failed: $work/train-4x256.log"
+  fi
+  echo "$d"
+}
+
+random_gpt2_small() { # built in a .part folder and renamed, so an interrupted build is never taken for a model
+  local d="$cache/gpt2-small-random"
+  if [ ! -f "$d/model.safetensors" ]; then
+    echo "building the random GPT-2 small-shaped checkpoint ($d) ..." >&2
+    rm -rf "$d.part"
+    nice -n 5 "$py" - "$d.part" "$repo/models/default" >"$work/build-gpt2-small-random.log" 2>&1 <<'EOF' \
+      && mv "$d.part" "$d" || fail "building $d failed: $work/build-gpt2-small-random.log"
+import json, shutil, sys, torch
+from transformers import GPT2Config, GPT2LMHeadModel
+dest, tokenizer_dir = sys.argv[1:]
+ids = json.load(open(f"{tokenizer_dir}/config.json"))
+torch.manual_seed(0)
+config = GPT2Config(vocab_size=50257, n_positions=1024, n_embd=768, n_layer=12, n_head=12,
+                    activation_function="gelu_new", tie_word_embeddings=True,
+                    bos_token_id=ids["bos_token_id"], eos_token_id=ids["eos_token_id"])
+model = GPT2LMHeadModel(config).eval()
+model.save_pretrained(dest, safe_serialization=True)
+for name in ("tokenizer.json", "tokenizer_config.json"):
+    shutil.copy(f"{tokenizer_dir}/{name}", f"{dest}/{name}")
+print(dest, sum(p.numel() for p in model.parameters()), "parameters")
+EOF
   fi
   echo "$d"
 }
@@ -141,20 +183,23 @@ done
 # ---- 3. the matmul peak and the scoring loop's rate, in the same run
 if [ "${SKIP_PROBES:-0}" != 1 ]; then
   echo "== float32 matmul peak, threads $threads, load $(cut -d' ' -f1-3 /proc/loadavg)"
-  pscope bench matmul --passes 5 | tee -a "$summary"
-  nice -n 5 "$py" - "$threads" <<'EOF' | tee -a "$summary"
+  pscope bench matmul --passes 5 | tee "$work/matmul-djl.jsonl" | tee -a "$summary"
+  # torch on the shapes DJL just measured (bench matmul's list, GPT-2 small's projections and head among them)
+  nice -n 5 "$py" - "$threads" "$work/matmul-djl.jsonl" <<'EOF' | tee -a "$summary"
 import json, sys, time, torch
 torch.set_num_threads(int(sys.argv[1]))
-for m, k, n in ((20000, 256, 768), (20000, 768, 3072), (1024, 2048, 2048)):
+shapes = [tuple(map(int, json.loads(l)["shape"].split("x"))) for l in open(sys.argv[2]) if l.strip()]
+for m, k, n in dict.fromkeys(shapes):
     a, b = torch.randn(m, k), torch.randn(k, n)
     a @ b
     best = min((lambda t0: (a @ b, time.perf_counter() - t0)[1])(time.perf_counter()) for _ in range(5))
     print(json.dumps({"benchmark": "matmul", "implementation": f"torch {torch.__version__}", "threads": sys.argv[1],
                       "shape": f"{m}x{k}x{n}", "best_seconds": best, "gflops_per_second": 2 * m * k * n / best / 1e9}))
 EOF
-  for m in $models; do
+  for m in $probe_models; do
     dir=$(model_dir "$m") || exit 1
     echo "== reranking loop on $m, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    # its line also carries the matmul peak on the loop's own shapes, measured in the same process
     pscope bench rerank --model "$dir" --passes 5 --workload-out "$work/work.json" | tee -a "$summary"
     nice -n 5 "$py" "$repo/environment/bench_transformers.py" --model "$dir" --workload "$work/work.json" \
       --threads "$threads" | tee -a "$summary"

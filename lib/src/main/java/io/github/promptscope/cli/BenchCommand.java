@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark harness. 'bench rerank': candidates and tokens scored per second in iPrompt's",
-                "reranking loop; --workload-out writes the same work for environment/bench_transformers.py.",
+        description = {"Benchmark harness. 'bench rerank': candidates and tokens per second and GFLOP/s of iPrompt's reranking loop,",
+                "and the GFLOP/s as a fraction of the matmul peak on the loop's shapes measured after it (same process);",
+                "--workload-out writes the same work for environment/bench_transformers.py.",
                 "'bench soak': --steps iPrompt-shaped steps (sampled proposals, then the reranking workload),",
                 "printing resident memory every --every steps and its growth over the second half.",
                 "Run the JVM with -XX:NativeMemoryTracking=summary to split the JVM's share from native libraries'.",
@@ -110,6 +111,10 @@ final class BenchCommand implements Callable<Integer> {
             out.put("candidates_per_second", t.candidatesPerSecond());
             out.put("tokens_per_second", t.tokensPerSecond());
             out.put("gflops_per_second", t.gflopsPerSecond());
+            MatmulProbe.Rate peak = loopPeak(lm, w, out);
+            out.put("matmul_peak_gflops_per_second", peak.gflops());
+            out.put("matmul_peak_shape", peak.m() + "x" + peak.k() + "x" + peak.n());
+            out.put("fraction_of_matmul_peak", t.gflopsPerSecond() / peak.gflops());
             out.put("loss_of_prompt_0", t.checksum());
             System.out.println(new ObjectMapper().writeValueAsString(out));
         }
@@ -139,6 +144,25 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().writeValueAsString(out));
         }
         return 0;
+    }
+
+    /**
+     * The matmul rate on the loop's own shapes ({@link MatmulProbe#scoringShapes}), measured in this
+     * process right after the loop, best of --passes each: the rate the loop's GFLOP/s is a fraction of.
+     * Every shape's rate goes into {@code out} as well; returns the best.
+     */
+    private MatmulProbe.Rate loopPeak(LanguageModel lm, RerankBenchmark.Workload w, Map<String, Object> out) {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        MatmulProbe.Rate best = null;
+        for (int[] s : MatmulProbe.scoringShapes(lm, w.contexts(), w.targets())) {
+            MatmulProbe.Rate r = MatmulProbe.measure(s[0], s[1], s[2], passes, lm.dtype());
+            rates.put(s[0] + "x" + s[1] + "x" + s[2], r.gflops());
+            if (best == null || r.gflops() > best.gflops()) {
+                best = r;
+            }
+        }
+        out.put("matmul_gflops_per_second_by_shape", rates);
+        return best;
     }
 
     private int soak() throws Exception {

@@ -5,6 +5,7 @@ import io.github.promptscope.lm.checkpoint.ModelConfig;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
@@ -135,13 +136,53 @@ final class Decoder {
                 NDArray out = lastRows != null && i == layers.size() - 1
                         ? layer.feedForward(rows(layer.attend(x, tables, mask, cache, i, null).reshape(-1, config.hiddenSize()),
                                 scope.create(lastRows)), i, null)
-                        : layer.apply(x, tables, mask, cache, i, null);
+                        : feedForwardInBlocks(layer, layer.attend(x, tables, mask, cache, i, null), i);
                 out.attach(m);
                 x = out;
             }
         }
         // transformers applies the final norm to the last hidden state too
         return HookRegistry.at(hooks, Point.LN_FINAL, -1, finalNorm.apply(x));
+    }
+
+    /** Floats of the MLP's widest activation ([positions, d_mlp]) one block of {@link #feedForwardInBlocks} makes: 4 MB. */
+    private static final long MLP_BLOCK_FLOATS = 1L << 20;
+
+    /** Positions one block of {@link #feedForwardInBlocks} takes: 341 at GPT-2 small's 3,072-wide MLP. */
+    static int mlpBlockPositions(ModelConfig c) {
+        return (int) Math.max(1, MLP_BLOCK_FLOATS / c.intermediateSize());
+    }
+
+    /**
+     * The MLP half of a block ({@link DecoderLayer#feedForward}) over blocks of positions, each block's
+     * intermediates freed before the next: position by position, so the same floats as one call, but
+     * the widest activation stays a few MB. A whole scoring pass at GPT-2 small's width made it 27 MB:
+     * in a profile of that pass the MLP's bias add and activation over it took 28% of the time (the
+     * multiplies 65%), the same add over the 7 MB [positions, d_model] under 1%. Buffers that large
+     * most likely came as fresh pages each time (few fit glibc's 64 MB arena heaps, so they are mapped
+     * and unmapped); with the one-kernel GELU ({@link FusedGelu}) the pass ran 1.33x faster (README,
+     * "Benchmark").
+     */
+    private NDArray feedForwardInBlocks(DecoderLayer layer, NDArray mid, int index) {
+        int d = config.hiddenSize();
+        long positions = mid.size() / d;
+        long block = mlpBlockPositions(config);
+        if (positions <= block) {
+            return layer.feedForward(mid, index, null);
+        }
+        NDManager m = mid.getManager();
+        NDArray flat = mid.reshape(positions, d);
+        NDList parts = new NDList();
+        for (long from = 0; from < positions; from += block) {
+            try (NDManager scope = m.newSubManager()) {
+                NDArray rows = flat.get(from + ":" + Math.min(positions, from + block)); // a view
+                rows.attach(scope); // so the block's intermediates land in the scope
+                NDArray out = layer.feedForward(rows, index, null);
+                out.attach(m);
+                parts.add(out);
+            }
+        }
+        return NDArrays.concat(parts).reshape(mid.getShape());
     }
 
     /** Vocabulary logits for hidden states [..., d_model], float32 (log-softmax follows in float32). */

@@ -1,10 +1,13 @@
 package io.github.promptscope.lm;
 
+import io.github.promptscope.lm.checkpoint.ModelConfig;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * This machine's matrix-multiply rate through DJL's PyTorch, float32 or bfloat16 (through
@@ -29,10 +32,41 @@ public final class MatmulProbe {
         }
     }
 
-    /** The shapes the scoring loop multiplies (GPT-2 small's projections over 20,000 tokens) and a square one. */
-    public static final int[][] SHAPES = {{20000, 256, 768}, {20000, 768, 3072}, {1024, 2048, 2048}};
+    /**
+     * GPT-2 small-sized projections over 20,000 tokens, a square multiply, and the multiplies of one pass of
+     * {@code bench rerank} on a GPT-2 small-shaped model ({@link #scoringShapes}: 8 prompts x 16 add_two
+     * examples of up to 17 tokens through the attention projections, 341-position blocks through the
+     * MLP, the 312 target-predicting positions through the 50,257-token head).
+     */
+    public static final int[][] SHAPES = {{20000, 256, 768}, {20000, 768, 3072}, {1024, 2048, 2048},
+        {2176, 768, 2304}, {2176, 768, 768}, {341, 768, 3072}, {341, 3072, 768}, {312, 768, 50257}};
 
     private MatmulProbe() {}
+
+    /**
+     * The multiplies of one full scoring pass of {@code lm} over these examples ({@link LanguageModel#scoreUnderPrompts}),
+     * {m, k, n} each: the rows are the pass's token positions (prompts per pass x examples x the longest
+     * context and target, padding included, as the pass multiplies them) through the query-key-value
+     * and attention output projections, and blocks of them through the MLP's; the LM head's rows are the positions that predict a target.
+     * The best rate among them is the peak a scoring rate is a fraction of.
+     */
+    public static int[][] scoringShapes(LanguageModel lm, List<long[]> contexts, List<long[]> targets) {
+        int prompts = SharedPromptScorer.promptsPerPass(contexts.size());
+        int longest = 0;
+        int read = 0;
+        for (int i = 0; i < contexts.size(); i++) {
+            longest = Math.max(longest, contexts.get(i).length + targets.get(i).length);
+            read += targets.get(i).length;
+        }
+        ModelConfig c = lm.config();
+        int rows = prompts * contexts.size() * longest;
+        int mlpRows = Math.min(rows, Decoder.mlpBlockPositions(c)); // the MLP goes in blocks of positions
+        int d = c.hiddenSize();
+        int q = c.numHeads() * c.headDim();
+        int kv = c.numKvHeads() * c.headDim();
+        return new int[][] {{rows, d, q + 2 * kv}, {rows, q, d}, {mlpRows, d, c.intermediateSize()},
+            {mlpRows, c.intermediateSize(), d}, {prompts * read, d, c.vocabSize()}};
+    }
 
     /** {@link #measure(int, int, int, int, Dtype)} in float32. */
     public static Rate measure(int m, int k, int n, int repeats) {

@@ -33,6 +33,11 @@ final class SharedPromptScorer {
      */
     static final int PROMPT_SCORE_ROWS = 128;
 
+    /** Prompts one pass scores together: as many as keep it within {@link #PROMPT_SCORE_ROWS} rows, at least one. */
+    static int promptsPerPass(int examples) {
+        return Math.max(1, PROMPT_SCORE_ROWS / examples);
+    }
+
     PromptScores score(List<long[]> prompts, List<long[]> contexts, List<long[]> targets, long[] allowedTargets) {
         if (contexts.size() != targets.size() || contexts.isEmpty()) {
             throw new IllegalArgumentException("contexts (" + contexts.size() + ") and targets (" + targets.size()
@@ -52,7 +57,7 @@ final class SharedPromptScorer {
         for (int p = 0; p < prompts.size(); p++) {
             byLength.computeIfAbsent(prompts.get(p).length, k -> new ArrayList<>()).add(p);
         }
-        int perChunk = Math.max(1, PROMPT_SCORE_ROWS / examples);
+        int perChunk = promptsPerPass(examples);
         for (List<Integer> group : byLength.values()) {
             for (int from = 0; from < group.size(); from += perChunk) {
                 Interrupts.check();

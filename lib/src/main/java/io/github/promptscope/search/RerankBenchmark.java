@@ -32,25 +32,37 @@ public final class RerankBenchmark {
         }
 
         /**
-         * Multiply-add work of one pass as the shared-prompt scorer does it (each prompt once, then
-         * every example after it; only target-predicting positions reach the head), counting the
-         * weight matrices, attention's two products and the LM head: 2 flops per multiply-add.
-         * Norms, softmax and activations are left out, so the rate it gives is a lower bound.
+         * Floating-point operations of one pass (2 per multiply-add), counted as the shared-prompt scorer does
+         * the work, so that GFLOP/s over the measured time is comparable with a matrix-multiply rate:
+         * <ul>
+         * <li>each prompt once: its tokens through every block (the query, key, value and output projections,
+         *     the MLP's matrices, and attention's two products over the causal keys, 4 x heads x head_dim per
+         *     key);</li>
+         * <li>each (prompt, example) row: its context and target tokens through every block, attending to the
+         *     prompt's keys and its own earlier ones, except that the last block's MLP and the LM head run only
+         *     at the positions that predict a target token.</li>
+         * </ul>
+         * Padding is not counted (it is waste), nor norms, softmax, the activation and residual adds (a few
+         * operations per element, against hundreds per element in the multiplies).
          */
         public double flopsPerPass(ModelConfig c) {
             double d = c.hiddenSize();
-            double kv = (double) c.numKvHeads() * c.headDim();
             double q = (double) c.numHeads() * c.headDim();
+            double kv = (double) c.numKvHeads() * c.headDim();
             int mlpMatrices = c.architecture() == ModelConfig.Architecture.LLAMA ? 3 : 2;
-            double perTokenLayer = 2 * (d * q + 2 * d * kv + q * d + mlpMatrices * d * c.intermediateSize());
+            double projections = 2 * (d * q + 2 * d * kv + q * d); // per token and block
+            double mlp = 2.0 * mlpMatrices * d * c.intermediateSize();
+            double perKey = 2 * 2 * q; // q.k and p.v per attended key, per block
+            int layers = c.numLayers();
             double flops = 0;
             for (long[] p : prompts) {
-                flops += p.length * (perTokenLayer + 2 * 2 * q * p.length / 2.0) * c.numLayers();
+                double n = p.length;
+                flops += layers * (n * (projections + mlp) + perKey * n * (n + 1) / 2);
                 for (int i = 0; i < contexts.size(); i++) {
-                    int suffix = contexts.get(i).length + targets.get(i).length;
-                    double keys = p.length + suffix / 2.0; // mean keys a suffix position attends to
-                    flops += suffix * (perTokenLayer + 2 * 2 * q * keys) * c.numLayers();
-                    flops += 2.0 * targets.get(i).length * d * c.vocabSize();
+                    double s = contexts.get(i).length + targets.get(i).length;
+                    double read = targets.get(i).length;
+                    flops += layers * (s * projections + perKey * (s * n + s * (s + 1) / 2)) + (layers - 1) * s * mlp;
+                    flops += read * (mlp + 2 * d * c.vocabSize());
                 }
             }
             return flops;
