@@ -160,8 +160,8 @@ final class Decoder {
      * in a profile of that pass the MLP's bias add and activation over it took 28% of the time (the
      * multiplies 65%), the same add over the 7 MB [positions, d_model] under 1%. Buffers that large
      * most likely came as fresh pages each time (few fit glibc's 64 MB arena heaps, so they are mapped
-     * and unmapped); with the one-kernel GELU ({@link FusedGelu}) the pass ran 1.33x faster (README,
-     * "Benchmark").
+     * and unmapped). Measured only together with a one-kernel GELU that was then withdrawn (README,
+     * "Benchmark"), so this change's own share of that pass's 1.33x is not known.
      */
     private NDArray feedForwardInBlocks(DecoderLayer layer, NDArray mid, int index) {
         int d = config.hiddenSize();
