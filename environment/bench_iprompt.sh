@@ -16,6 +16,8 @@
 #   300) on the default corpus and cached (default: "models/default 4x256").
 # DTYPES: PromptScope's matrix-multiply dtypes, each timed against the same peer run (default "float32";
 #   "float32 bfloat16" adds the bfloat16 TorchScript path). The peer always runs float32, as imodelsX does.
+# SOAK_MINUTES (default 0: skipped): then one search of that many minutes on models/default, its resident
+#   memory at 5 minutes against its highest after (environment/soak_explain.sh).
 # THREADS (default 2) for both sides; STEPS (default 60); SKIP_PROBES=1 skips matmul and rerank.
 # PROMPTSCOPE_JAR: the jar to measure (default: a copy of this checkout's fresh build).
 # MODELS may also name "gpt2-small-random": a GPT-2 small-shaped checkpoint (12 layers, 768 wide, 12 heads,
@@ -204,6 +206,12 @@ EOF
     nice -n 5 "$py" "$repo/environment/bench_transformers.py" --model "$dir" --workload "$work/work.json" \
       --threads "$threads" | tee -a "$summary"
   done
+fi
+# ---- 4. memory over one long search (SOAK_MINUTES, default 0: skipped), with the same jar
+if [ "${SOAK_MINUTES:-0}" != 0 ]; then
+  echo "== one ${SOAK_MINUTES}-minute search on models/default, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  MINUTES="$SOAK_MINUTES" THREADS="$threads" nice -n 5 "$repo/environment/soak_explain.sh" "$work/soak" \
+    | tee -a "$summary"
 fi
 "$py" -c 'import json,sys; json.dump([json.loads(l) for l in open(sys.argv[1]) if l.strip()], open(sys.argv[2], "w"), indent=1)' \
   "$summary" "$out"

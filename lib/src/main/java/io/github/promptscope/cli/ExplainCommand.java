@@ -79,6 +79,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--max-minutes", description = "Stop the search after this many minutes.")
     Double maxMinutes;
 
+    @Option(names = "--max-datapoints", description = {"Rows the search builds and steps over before it stops",
+            "(imodelsX's max_n_datapoints; default: the quick preset's " + IPromptConfig.QUICK_MAX_DATAPOINTS + ")."})
+    Integer maxDatapoints;
+
     @Option(names = "--top", defaultValue = "10", description = "Prompts to print (default ${DEFAULT-VALUE}).")
     int top;
 
@@ -120,6 +124,7 @@ final class ExplainCommand implements Callable<Integer> {
         atLeast("--tokens", tokens, 1);
         atLeast("--shots", shots, 1);
         atLeast("--n", n, 1);
+        atLeast("--max-datapoints", maxDatapoints == null ? 1 : maxDatapoints, 1);
         atLeast("--top", top, 0);
         if (trainFraction != null && !(trainFraction > 0 && trainFraction <= 1)) {
             throw new IllegalArgumentException("--train-fraction must be more than 0 and at most 1; got " + trainFraction);
@@ -147,8 +152,9 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     IPromptConfig searchConfig(ExplainData data) {
-        return IPromptConfig.quick().toBuilder().seed(seed).numLearnedTokens(tokens)
-                .nShots(Math.min(shots, data.inputs().size())).build();
+        IPromptConfig.Builder b = IPromptConfig.quick().toBuilder().seed(seed).numLearnedTokens(tokens)
+                .nShots(Math.min(shots, data.inputs().size()));
+        return (maxDatapoints == null ? b : b.maxNDatapoints(maxDatapoints)).build();
     }
 
     Budget budget() {

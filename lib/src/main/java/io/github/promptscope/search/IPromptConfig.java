@@ -71,6 +71,9 @@ public record IPromptConfig(
      */
     public static final int QUICK_STEPS = 60;
 
+    /** The quick preset's datapoint limit (imodelsX's {@code max_n_datapoints}). */
+    public static final int QUICK_MAX_DATAPOINTS = 1000;
+
     public IPromptConfig {
         positive(numLearnedTokens, "numLearnedTokens");
         positive(nShots, "nShots");
@@ -119,7 +122,7 @@ public record IPromptConfig(
      * {@link #QUICK_STEPS} steps.
      */
     public static IPromptConfig quick() {
-        return defaults().toBuilder().numLearnedTokens(6).nShots(3).batchSize(16).maxNDatapoints(1000)
+        return defaults().toBuilder().numLearnedTokens(6).nShots(3).batchSize(16).maxNDatapoints(QUICK_MAX_DATAPOINTS)
                 .doFinalReranking(true).build();
     }
 

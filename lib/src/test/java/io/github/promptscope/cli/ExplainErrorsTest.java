@@ -47,6 +47,7 @@ class ExplainErrorsTest {
     @Test
     void optionsAreNamedByTheirFlags() {
         fails("--steps must be at least 1; got 0", "--task", "add_two", "--steps", "0");
+        fails("--max-datapoints must be at least 1; got 0", "--task", "add_two", "--max-datapoints", "0");
         fails("--tokens must be at least 1; got 0", "--task", "add_two", "--tokens", "0");
         fails("--shots must be at least 1; got 0", "--task", "add_two", "--shots", "0");
         fails("--n must be at least 1; got 0", "--task", "add_two", "--n", "0");

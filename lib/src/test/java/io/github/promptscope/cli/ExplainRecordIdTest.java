@@ -66,6 +66,8 @@ class ExplainRecordIdTest {
         assertNotEquals(base, id("--task", "add_two", "--steps", "59"));
         assertNotEquals(base, id("--task", "add_two", "--seed", "2"));
         assertNotEquals(base, id("--task", "add_two", "--method", "suffix"));
+        assertEquals(base, id("--task", "add_two", "--max-datapoints", "1000"), "the preset's limit spelled out");
+        assertNotEquals(base, id("--task", "add_two", "--max-datapoints", "4000"));
 
         RunConfig c = config("--task", "add_two", "--n", "20", "--max-minutes", "0.5");
         assertEquals(IPrompt.ALGORITHM, c.params().path("algorithm").asText());
@@ -73,6 +75,9 @@ class ExplainRecordIdTest {
         assertEquals(20, c.params().path("data").path("n").asInt());
         assertEquals(15, c.params().path("data").path("rows").asInt(), "75% of 20");
         assertEquals(0.5, c.params().path("search").path("maxMinutes").asDouble(), 0.0);
+        ExplainCommand longer = new ExplainCommand();
+        new CommandLine(longer).parseArgs("--task", "add_two", "--max-datapoints", "4000");
+        assertEquals(4000, longer.searchConfig(longer.load()).maxNDatapoints(), "imodelsX's max_n_datapoints");
         assertTrue(config("--task", "add_two").params().path("search").path("maxMinutes").isMissingNode(),
                 "no time limit, none recorded");
     }
