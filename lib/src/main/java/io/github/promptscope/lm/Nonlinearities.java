@@ -43,8 +43,9 @@ final class Nonlinearities {
      */
     static NDArray geluTanh(NDArray x) {
         if (recordsGradient(x)) {
-            NDArray inner = x.add(x.pow(3).mul(0.044715f)).mul(SQRT_2_OVER_PI);
-            return x.mul(0.5f).mul(inner.tanh().add(1f));
+            // constants through TorchScalars: autograd keeps them until backward
+            NDArray inner = TorchScalars.mul(x.add(TorchScalars.mul(TorchScalars.pow(x, 3), 0.044715f)), SQRT_2_OVER_PI);
+            return TorchScalars.mul(x, 0.5f).mul(TorchScalars.add(inner.tanh(), 1f));
         }
         NDArray inner = x.pow(3);
         inner.muli(0.044715f).addi(x).muli(SQRT_2_OVER_PI);

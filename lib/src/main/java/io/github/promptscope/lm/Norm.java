@@ -18,7 +18,8 @@ interface Norm {
     static Norm rmsNorm(NDArray weight, double eps) {
         return x -> {
             NDArray variance = x.square().mean(new int[] {-1}, true);
-            return x.mul(variance.add((float) eps).sqrt().pow(-1)).mul(weight);
+            // constants through TorchScalars: autograd keeps them until backward
+            return x.mul(TorchScalars.pow(TorchScalars.add(variance, (float) eps).sqrt(), -1)).mul(weight);
         };
     }
 }

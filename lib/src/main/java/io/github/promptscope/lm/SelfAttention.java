@@ -53,7 +53,8 @@ final class SelfAttention {
             key = key.repeat(1, heads / kvHeads);
             value = value.repeat(1, heads / kvHeads);
         }
-        NDArray scores = query.matMul(key.transpose(0, 1, 3, 2)).mul(scale).add(mask);
+        // the scale through TorchScalars: autograd keeps it until backward
+        NDArray scores = TorchScalars.mul(query.matMul(key.transpose(0, 1, 3, 2)), scale).add(mask);
         NDArray pattern = HookRegistry.at(hooks, Point.ATTN_PATTERN, layer, scores.softmax(-1));
         NDArray context = pattern.matMul(value); // [batch, heads, pos, head_dim]
         NDArray z = HookRegistry.at(hooks, Point.ATTN_Z, layer, context.transpose(0, 2, 1, 3));

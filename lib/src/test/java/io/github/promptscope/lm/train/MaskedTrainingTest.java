@@ -160,7 +160,9 @@ class MaskedTrainingTest {
         String name = "transformer.h.1.mlp.c_fc.weight";
         float[] wa = weights(a, name);
         float[] wb = weights(b, name);
-        assertArrayEquals(wa, wb, 1e-6f);
+        assertArrayEquals(wa, wb, 0f);
+        assertEquals(io.github.promptscope.util.Hashes.sha256OfFiles(List.of(a.resolve("model.safetensors"))),
+                io.github.promptscope.util.Hashes.sha256OfFiles(List.of(b.resolve("model.safetensors"))), "every weight");
         assertNotEquals(weights(shared.resolve("init"), name)[0], wa[0], "training changed the weights");
     }
 
