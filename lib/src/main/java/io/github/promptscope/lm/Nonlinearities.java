@@ -3,8 +3,6 @@ package io.github.promptscope.lm;
 import io.github.promptscope.lm.checkpoint.CheckpointException;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.nn.Activation;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -15,11 +13,6 @@ final class Nonlinearities {
     private Nonlinearities() {}
 
     private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2.0 / Math.PI);
-
-    /** Whether autograd may need {@code x}'s intermediates: grad mode on, or x requiring a gradient. */
-    private static boolean recordsGradient(NDArray x) {
-        return JniUtils.isGradMode() || !(x instanceof PtNDArray p) || JniUtils.requiresGrad(p);
-    }
 
     static UnaryOperator<NDArray> byName(Path configFile, String name) {
         return switch (name) {
@@ -42,7 +35,7 @@ final class Nonlinearities {
      * needs the intermediates unmodified, so it keeps them.
      */
     static NDArray geluTanh(NDArray x) {
-        if (recordsGradient(x)) {
+        if (GradientMode.records(x)) {
             NDArray inner = x.add(x.pow(3).mul(0.044715f)).mul(SQRT_2_OVER_PI);
             return x.mul(0.5f).mul(inner.tanh().add(1f));
         }
