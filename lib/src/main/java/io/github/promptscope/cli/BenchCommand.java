@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark harness. 'bench rerank': candidates and tokens per second and GFLOP/s of iPrompt's reranking loop,",
-                "and the GFLOP/s as a fraction of the matmul peak on the loop's shapes measured after it (same process);",
+                "and the GFLOP/s as a fraction of the matmul peak on the loop's shapes measured after it (same process),",
+                "beside the fraction a loop of nothing but those multiplies would reach (pure_multiply_fraction_of_matmul_peak);",
                 "--workload-out writes the same work for environment/bench_transformers.py.",
                 "'bench soak': --steps iPrompt-shaped steps (sampled proposals, then the reranking workload),",
                 "printing resident memory every --every steps and its growth over the second half.",
