@@ -52,7 +52,7 @@ public final class RerankBenchmark {
         /**
          * {@link #flopsPerPass} split by the multiply that does the work, in the order of
          * {@code MatmulProbe.scoringShapes}: the query-key-value projection (with attention's two products
-         * over the keys, about 1% of the total at GPT-2 small's shape, which have no probe shape of their
+         * over the keys, 0.3% of the total at GPT-2 small's shape, which have no probe shape of their
          * own), the attention output projection, the MLP's up projection(s) (gate and up for Llama), its
          * down projection, and the LM head. Each share over its shape's probe rate is the time a loop of
          * pure multiplies would take: the ceiling of the loop's fraction of the best shape's rate.
