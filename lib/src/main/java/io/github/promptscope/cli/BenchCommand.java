@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark harness. 'bench rerank': candidates and tokens per second and GFLOP/s of iPrompt's reranking loop,",
-                "and the GFLOP/s as a fraction of the matmul peak on the loop's shapes measured after it (same process);",
+                "and the GFLOP/s as a fraction of the matmul peak on the loop's shapes measured after it (same process),",
+                "beside the fraction a loop of nothing but those multiplies would reach (pure_multiply_fraction_of_matmul_peak);",
                 "--workload-out writes the same work for environment/bench_transformers.py.",
                 "'bench soak': --steps iPrompt-shaped steps (sampled proposals, then the reranking workload),",
                 "printing resident memory every --every steps and its growth over the second half.",
@@ -149,19 +150,30 @@ final class BenchCommand implements Callable<Integer> {
     /**
      * The matmul rate on the loop's own shapes ({@link MatmulProbe#scoringShapes}), measured in this
      * process right after the loop, best of --passes each: the rate the loop's GFLOP/s is a fraction of.
-     * Every shape's rate goes into {@code out} as well; returns the best.
+     * Every shape's rate goes into {@code out} as well, and the ceiling: the rate of a loop made of
+     * nothing but these multiplies (each shape's share of the work at its own rate), as a fraction of
+     * the best, which is what the loop's fraction could reach with everything between the multiplies
+     * free. Returns the best.
      */
     private MatmulProbe.Rate loopPeak(LanguageModel lm, RerankBenchmark.Workload w, Map<String, Object> out) {
         Map<String, Double> rates = new LinkedHashMap<>();
+        int[][] shapes = MatmulProbe.scoringShapes(lm, w.contexts(), w.targets());
+        double[] flops = w.flopsByMultiply(lm.config());
+        double pureMultiplySeconds = 0;
         MatmulProbe.Rate best = null;
-        for (int[] s : MatmulProbe.scoringShapes(lm, w.contexts(), w.targets())) {
+        for (int i = 0; i < shapes.length; i++) {
+            int[] s = shapes[i];
             MatmulProbe.Rate r = MatmulProbe.measure(s[0], s[1], s[2], passes, lm.dtype());
             rates.put(s[0] + "x" + s[1] + "x" + s[2], r.gflops());
+            pureMultiplySeconds += flops[i] / 1e9 / r.gflops();
             if (best == null || r.gflops() > best.gflops()) {
                 best = r;
             }
         }
+        double ceiling = w.flopsPerPass(lm.config()) / 1e9 / pureMultiplySeconds;
         out.put("matmul_gflops_per_second_by_shape", rates);
+        out.put("pure_multiply_gflops_per_second", ceiling);
+        out.put("pure_multiply_fraction_of_matmul_peak", ceiling / best.gflops());
         return best;
     }
 

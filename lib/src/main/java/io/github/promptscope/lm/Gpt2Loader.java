@@ -6,7 +6,6 @@ import io.github.promptscope.lm.checkpoint.Parameters;
 import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * Builds a {@link Decoder} from GPT-2 weights: learned positions, LayerNorm, dense GELU MLP, a fused
@@ -20,7 +19,7 @@ final class Gpt2Loader {
     static Decoder load(ModelConfig c, Parameters w, Bf16Matmul bf16) {
         int d = c.hiddenSize();
         int ff = c.intermediateSize();
-        UnaryOperator<NDArray> act = Nonlinearities.byName(c.file(), c.activation());
+        Nonlinearity act = Nonlinearities.byName(c.file(), c.activation());
         List<DecoderLayer> layers = new ArrayList<>();
         for (int i = 0; i < c.numLayers(); i++) {
             String p = "h." + i + ".";

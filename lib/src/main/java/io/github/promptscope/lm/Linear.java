@@ -42,6 +42,11 @@ record Linear(NDArray weight, NDArray bias, boolean inOutLayout, Bf16Matmul bf16
         } else {
             y = inOutLayout ? x.matMul(weight) : ai.djl.nn.core.Linear.linear(x, weight).singletonOrThrow();
         }
-        return bias == null ? y : y.add(bias);
+        if (bias == null) {
+            return y;
+        }
+        // y is this call's own fresh product: where nothing records it, the bias goes into it in place,
+        // sparing a buffer of y's size (the MLP's widest activation for its first projection)
+        return GradientMode.records(y) ? y.add(bias) : y.addi(bias);
     }
 }

@@ -6,7 +6,6 @@ import io.github.promptscope.lm.checkpoint.Parameters;
 import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * Builds a {@link Decoder} from Llama weights: rotary positions, RMSNorm, gated (SwiGLU) MLP,
@@ -22,7 +21,7 @@ final class LlamaLoader {
         int qDim = c.numHeads() * c.headDim();
         int kvDim = c.numKvHeads() * c.headDim();
         int ff = c.intermediateSize();
-        UnaryOperator<NDArray> act = Nonlinearities.byName(c.file(), c.activation());
+        Nonlinearity act = Nonlinearities.byName(c.file(), c.activation());
         float scale = (float) (1.0 / Math.sqrt(c.headDim()));
         List<DecoderLayer> layers = new ArrayList<>();
         for (int i = 0; i < c.numLayers(); i++) {

@@ -18,10 +18,11 @@ interface Mlp {
     NDArray apply(NDArray x, int layer, HookRegistry hooks);
 
     /** GPT-2: {@code c_proj(act(c_fc(x)))}. */
-    static Mlp dense(Linear up, UnaryOperator<NDArray> act, Linear down) {
+    static Mlp dense(Linear up, Nonlinearity act, Linear down) {
         return (x, layer, hooks) -> {
             NDArray pre = at(hooks, Point.MLP_PRE, layer, up.apply(x)); // [batch, pos, d_mlp]
-            NDArray post = at(hooks, Point.MLP_POST, layer, act.apply(pre));
+            // with no hooks nothing but this call sees the fresh pre-activation, so the activation may overwrite it
+            NDArray post = at(hooks, Point.MLP_POST, layer, hooks == null ? act.applyOwned(pre) : act.apply(pre));
             return down.apply(post);
         };
     }

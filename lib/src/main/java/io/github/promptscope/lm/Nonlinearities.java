@@ -3,11 +3,8 @@ package io.github.promptscope.lm;
 import io.github.promptscope.lm.checkpoint.CheckpointException;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.nn.Activation;
 import java.nio.file.Path;
-import java.util.function.UnaryOperator;
 
 /** The MLP nonlinearities named by {@code activation_function} / {@code hidden_act}. */
 final class Nonlinearities {
@@ -16,15 +13,10 @@ final class Nonlinearities {
 
     private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2.0 / Math.PI);
 
-    /** Whether autograd may need {@code x}'s intermediates: grad mode on, or x requiring a gradient. */
-    private static boolean recordsGradient(NDArray x) {
-        return JniUtils.isGradMode() || !(x instanceof PtNDArray p) || JniUtils.requiresGrad(p);
-    }
-
-    static UnaryOperator<NDArray> byName(Path configFile, String name) {
+    static Nonlinearity byName(Path configFile, String name) {
         return switch (name) {
             // GPT-2's "gelu_new": the tanh approximation, not the erf form.
-            case "gelu_new", "gelu_pytorch_tanh", "gelu_fast" -> Nonlinearities::geluTanh;
+            case "gelu_new", "gelu_pytorch_tanh", "gelu_fast" -> GELU_TANH;
             case "gelu" -> Activation::gelu;
             case "relu" -> Activation::relu;
             case "silu", "swish" -> x -> x.mul(Activation.sigmoid(x));
@@ -33,16 +25,31 @@ final class Nonlinearities {
         };
     }
 
+    /** {@link #geluTanh}, and over its input where the caller owns it. */
+    private static final Nonlinearity GELU_TANH = new Nonlinearity() {
+        @Override
+        public NDArray apply(NDArray x) {
+            return geluTanh(x, false);
+        }
+
+        @Override
+        public NDArray applyOwned(NDArray x) {
+            return geluTanh(x, true);
+        }
+    };
+
     /**
      * {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}. Without a gradient it works in place on
      * three buffers (two live at once) instead of allocating eight [batch, pos, d_mlp] tensors: the same operations on the
      * same operands (IEEE addition and multiplication commute exactly), so the same floats. The
      * eight-tensor form took 45% of an iPrompt run's samples (JFR) and churned glibc's arenas.
+     * With {@code overwrite} the last product goes into {@code x} itself (x * 0.5, then times the
+     * gate, as before), one buffer fewer.
      * Where autograd records (a gradient collector is open, or x requires a gradient), backward
      * needs the intermediates unmodified, so it keeps them.
      */
-    static NDArray geluTanh(NDArray x) {
-        if (recordsGradient(x)) {
+    static NDArray geluTanh(NDArray x, boolean overwrite) {
+        if (GradientMode.records(x)) {
             // constants through TorchScalars: autograd keeps them until backward
             NDArray inner = TorchScalars.mul(x.add(TorchScalars.mul(TorchScalars.pow(x, 3), 0.044715f)), SQRT_2_OVER_PI);
             return TorchScalars.mul(x, 0.5f).mul(TorchScalars.add(inner.tanh(), 1f));
@@ -52,7 +59,7 @@ final class Nonlinearities {
         NDArray gate = inner.tanh(); // DJL has no in-place tanh
         inner.close();
         gate.addi(1f);
-        NDArray out = x.mul(0.5f).muli(gate);
+        NDArray out = (overwrite ? x.muli(0.5f) : x.mul(0.5f)).muli(gate);
         gate.close();
         return out;
     }

@@ -46,23 +46,46 @@ public final class RerankBenchmark {
          * operations per element, against hundreds per element in the multiplies).
          */
         public double flopsPerPass(ModelConfig c) {
+            return java.util.Arrays.stream(flopsByMultiply(c)).sum();
+        }
+
+        /**
+         * {@link #flopsPerPass} split by the multiply that does the work, in the order of
+         * {@code MatmulProbe.scoringShapes}: the query-key-value projection (with attention's two products
+         * over the keys, 0.3% of the total at GPT-2 small's shape, which have no probe shape of their
+         * own), the attention output projection, the MLP's up projection(s) (gate and up for Llama), its
+         * down projection, and the LM head. Each share over its shape's probe rate is the time a loop of
+         * pure multiplies would take: the ceiling of the loop's fraction of the best shape's rate.
+         */
+        public double[] flopsByMultiply(ModelConfig c) {
             double d = c.hiddenSize();
             double q = (double) c.numHeads() * c.headDim();
             double kv = (double) c.numKvHeads() * c.headDim();
-            int mlpMatrices = c.architecture() == ModelConfig.Architecture.LLAMA ? 3 : 2;
-            double projections = 2 * (d * q + 2 * d * kv + q * d); // per token and block
-            double mlp = 2.0 * mlpMatrices * d * c.intermediateSize();
+            double inter = c.intermediateSize();
+            int upMatrices = c.architecture() == ModelConfig.Architecture.LLAMA ? 2 : 1;
+            double qkv = 2 * (d * q + 2 * d * kv); // per token and block
+            double out = 2 * q * d;
+            double up = 2.0 * upMatrices * d * inter;
+            double down = 2 * inter * d;
             double perKey = 2 * 2 * q; // q.k and p.v per attended key, per block
             int layers = c.numLayers();
-            double flops = 0;
+            double[] flops = new double[5];
             for (long[] p : prompts) {
                 double n = p.length;
-                flops += layers * (n * (projections + mlp) + perKey * n * (n + 1) / 2);
+                flops[0] += layers * (n * qkv + perKey * n * (n + 1) / 2);
+                flops[1] += layers * n * out;
+                flops[2] += layers * n * up;
+                flops[3] += layers * n * down;
                 for (int i = 0; i < contexts.size(); i++) {
                     double s = contexts.get(i).length + targets.get(i).length;
                     double read = targets.get(i).length;
-                    flops += layers * (s * projections + perKey * (s * n + s * (s + 1) / 2)) + (layers - 1) * s * mlp;
-                    flops += read * (mlp + 2 * d * c.vocabSize());
+                    // the last block's MLP runs only at the read positions
+                    double mlpPositions = (layers - 1) * s + read;
+                    flops[0] += layers * (s * qkv + perKey * (s * n + s * (s + 1) / 2));
+                    flops[1] += layers * s * out;
+                    flops[2] += mlpPositions * up;
+                    flops[3] += mlpPositions * down;
+                    flops[4] += read * 2 * d * c.vocabSize();
                 }
             }
             return flops;

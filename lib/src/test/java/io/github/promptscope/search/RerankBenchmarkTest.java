@@ -31,6 +31,15 @@ class RerankBenchmarkTest {
         long example = 4 * (4 * projections + perKey * (3 + 4 + 5 + 6)) + 3 * 4 * mlp + mlp + 2L * 192 * 4424;
         assertEquals(21_227_520L, prompt + example);
         assertEquals(prompt + example, w.flopsPerPass(c), 0.0);
+        // the same work by multiply: qkv (with attention's products), output, MLP up, MLP down, head
+        long qkv = 2L * 3 * 192 * 192;
+        long up = 2L * 192 * 768;
+        double[] byMultiply = w.flopsByMultiply(c);
+        assertEquals(4 * (2 * qkv + perKey * 3) + 4 * (4 * qkv + perKey * 18), byMultiply[0], 0.0);
+        assertEquals(4 * 6 * (projections - qkv), byMultiply[1], 0.0);
+        assertEquals((4 * 2 + 3 * 4 + 1) * up, byMultiply[2], 0.0);
+        assertEquals(byMultiply[2], byMultiply[3], 0.0); // GPT-2's down is the up transposed
+        assertEquals(2L * 192 * 4424, byMultiply[4], 0.0);
         // each further prompt adds the same again; tokens are counted per row (prompt + context + target)
         RerankBenchmark.Workload two = new RerankBenchmark.Workload(List.of(new long[] {1, 2}, new long[] {7, 8}),
                 w.contexts(), w.targets());
