@@ -29,11 +29,11 @@ final class NeuronsModelRecipe {
         return train(from, SimulationReveal.RANDOM_SHARE, positions, examples, seed, cfg, out, until);
     }
 
-    /** @param reveal which value slots the simulation documents train ({@code neurons} or {@code neurons-v2}) */
+    /** @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2} or {@code neurons-copy}) */
     static Trainer.Report train(Path from, SimulationReveal reveal, int positions, int examples, long seed,
             TrainerConfig cfg, Path out, int until) throws IOException {
         if (from == null) {
-            throw new IllegalArgumentException("--corpus " + (reveal == SimulationReveal.RANDOM_SHARE ? "neurons" : "neurons-v2")
+            throw new IllegalArgumentException("--corpus " + corpusName(reveal)
                     + " continues a model: give --from (e.g. models/default)");
         }
         ModelConfig config = ModelConfig.read(from);
@@ -44,13 +44,21 @@ final class NeuronsModelRecipe {
         int length = Math.max(positions, config.maxPositions());
         NeuronTrainingCorpus.Examples corpus;
         try (TextTokenizer tok = TextTokenizer.load(from)) {
-            corpus = new NeuronTrainingCorpus(NeuronTrainingCorpus.Spec.defaults().withExamples(examples).withSeed(seed)
-                    .withReveal(reveal))
+            corpus = new NeuronTrainingCorpus(NeuronTrainingCorpus.Spec.of(reveal).withExamples(examples).withSeed(seed))
                     .build(tok, length, eos);
         }
         MaskedSequences train = masked(corpus.train(), length, seed, "the neurons corpus");
         MaskedSequences validation = masked(corpus.validation(), length, seed, "the neurons corpus's validation examples");
         return TrainingRecipe.continueMasked(from, RepoPaths.label(from), length, train, validation, cfg, out, until);
+    }
+
+    /** The {@code --corpus} name of each recipe. */
+    static String corpusName(SimulationReveal reveal) {
+        return switch (reveal) {
+            case RANDOM_SHARE -> "neurons";
+            case FIRING_AND_AS_MANY_OTHERS -> "neurons-v2";
+            case QUOTED_TOKENS -> "neurons-copy";
+        };
     }
 
     private static MaskedSequences masked(List<NeuronTrainingCorpus.Example> examples, int positions, long seed,

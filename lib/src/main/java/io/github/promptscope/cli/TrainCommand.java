@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                 "The defaults reproduce the shipped default model. Run again with the same --out to resume."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks), 'extended' (plus the induction and ANLI tasks added later), 'tuning' (the P-tuning stand-in tasks' text, models/tuning) 'python-chats' (Python-interpreter chats over functions defined in the prompt, for models/functions-base; needs --from) or 'neurons' (neuron simulation and explanation documents, for models/neurons; needs --from, --positions and --documents: the number of examples) or 'neurons-v2' (the same, with simulation documents that train the values where neurons fire and as many others).")
+    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks), 'extended' (plus the induction and ANLI tasks added later), 'tuning' (the P-tuning stand-in tasks' text, models/tuning) 'python-chats' (Python-interpreter chats over functions defined in the prompt, for models/functions-base; needs --from) or 'neurons' (neuron simulation and explanation documents, for models/neurons; needs --from, --positions and --documents: the number of examples) or 'neurons-v2' (the same, with simulation documents that train the values where neurons fire and as many others) or 'neurons-copy' (a first curriculum stage: neurons that fire exactly on the tokens the explanation quotes).")
     String corpus;
 
     @Option(names = "--out", required = true, description = "Output folder: the trained model in Hugging Face layout, logs, checkpoint.")
@@ -92,13 +92,17 @@ final class TrainCommand implements Callable<Integer> {
                 return report(NeuronsModelRecipe.train(from, SimulationReveal.FIRING_AND_AS_MANY_OTHERS, positions,
                         documents, seed, cfg, out, until));
             }
+            case "neurons-copy" -> {
+                return report(NeuronsModelRecipe.train(from, SimulationReveal.QUOTED_TOKENS, positions,
+                        documents, seed, cfg, out, until));
+            }
             default -> { }
         }
         TrainingCorpus.Spec recipe = switch (corpus) {
             case "default" -> TrainingCorpus.Spec.defaults();
             case "extended" -> TrainingCorpus.Spec.extended();
             default -> throw new IllegalArgumentException("--corpus: unknown recipe '" + corpus
-                    + "'; known: default, extended, tuning, python-chats, neurons, neurons-v2");
+                    + "'; known: default, extended, tuning, python-chats, neurons, neurons-v2, neurons-copy");
         };
         TrainingCorpus.Spec spec = recipe.withDocuments(documents).withSeed(seed);
         return report(from == null

@@ -47,6 +47,17 @@ public final class NeuronTrainingCorpus {
             return new Spec(12_000, 0.6, 0.35, 64, 0);
         }
 
+        /**
+         * The recipe of a {@code train --corpus}: the copy stage ({@link SimulationReveal#QUOTED_TOKENS})
+         * gives simulation documents 80% of the examples (explanation 15%, so the model keeps writing
+         * explanations; default corpus 5%), the others the defaults' mixture.
+         */
+        public static Spec of(SimulationReveal reveal) {
+            Spec d = defaults().withReveal(reveal);
+            return reveal == SimulationReveal.QUOTED_TOKENS
+                    ? new Spec(d.examples(), 0.8, 0.15, d.validation(), d.seed(), reveal) : d;
+        }
+
         public Spec withExamples(int n) {
             return new Spec(n, simulation, explanation, validation, seed, reveal);
         }

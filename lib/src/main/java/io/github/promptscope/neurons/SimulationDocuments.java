@@ -28,6 +28,7 @@ final class SimulationDocuments {
     private final ConceptExcerpts excerpts;
     private final SimulationLayout layout;
     private final SimulationReveal reveal;
+    private final QuotedTokenDocuments quotedTokens;
 
     /** @param positions the model's positions: the layout (few-shot examples kept, chunks) depends on them */
     SimulationDocuments(TextTokenizer tokenizer, ConceptExcerpts excerpts, int positions) {
@@ -39,10 +40,16 @@ final class SimulationDocuments {
         this.excerpts = excerpts;
         this.layout = new SimulationLayout(tokenizer, positions, NeuronTrainingCorpus.FEW_SHOT);
         this.reveal = reveal;
+        this.quotedTokens = new QuotedTokenDocuments(excerpts);
     }
 
     /** One document for a neuron of {@code concept}, drawing its excerpt from {@code concepts}. */
     NeuronTrainingCorpus.Example document(Random rng, Concept concept, List<Concept> concepts) {
+        if (reveal == SimulationReveal.QUOTED_TOKENS) {
+            QuotedTokenDocuments.Lines lines = quotedTokens.draw(rng, concept, concepts);
+            int chunks = layout.of(lines.explanation(), lines.tokens()).chunks().size();
+            return document(lines.explanation(), lines.tokens(), lines.values(), rng.nextInt(chunks));
+        }
         Concept inText = concept;
         if (rng.nextDouble() >= TRUE_FOR_TEXT) {
             while (inText == concept) {

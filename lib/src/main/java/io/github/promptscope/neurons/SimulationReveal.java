@@ -19,5 +19,15 @@ public enum SimulationReveal {
      * about a third of the trained slots are above 0 and the model must read the explanation to tell
      * which.
      */
-    FIRING_AND_AS_MANY_OTHERS
+    FIRING_AND_AS_MANY_OTHERS,
+
+    /**
+     * {@code train --corpus neurons-copy}, a first curriculum stage a small model can learn: the
+     * explanation quotes some members of its concept, and the neuron fires exactly on the tokens
+     * whose text is quoted (members in the text that are not quoted stay 0; an explanation false for
+     * the text quotes only members absent from it, so every value is 0). Deciding a value is then a
+     * copy task (does this token occur in the explanation?) that carries over to concepts never seen,
+     * as long as the explanation quotes the members that fire ({@link QuotedTokenDocuments}).
+     */
+    QUOTED_TOKENS
 }

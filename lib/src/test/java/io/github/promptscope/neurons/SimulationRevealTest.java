@@ -74,6 +74,25 @@ class SimulationRevealTest {
     }
 
     @Test
+    void quotedTokensTrainsAThirdOfItsSlotsAboveZeroAndIsDeterministic() {
+        NeuronTrainingCorpus.Examples copy = build(SimulationReveal.QUOTED_TOKENS, 0);
+        int[] slots = valueSlots(copy.train(), model.tokenizer());
+        double share = (double) slots[0] / slots[1];
+        System.out.printf("neurons-copy: %d of %d trained value slots above 0 (%.1f%%)%n", slots[0], slots[1], 100 * share);
+        assertTrue(share >= 0.25 && share <= 0.5, "share above 0: " + share);
+
+        NeuronTrainingCorpus.Examples again = build(SimulationReveal.QUOTED_TOKENS, 0);
+        NeuronTrainingCorpus.Examples other = build(SimulationReveal.QUOTED_TOKENS, 1);
+        int differing = 0;
+        for (int i = 0; i < copy.train().size(); i++) {
+            assertArrayEquals(copy.train().get(i).ids(), again.train().get(i).ids(), "example " + i);
+            assertArrayEquals(copy.train().get(i).trained(), again.train().get(i).trained(), "example " + i);
+            differing += java.util.Arrays.equals(copy.train().get(i).ids(), other.train().get(i).ids()) ? 0 : 1;
+        }
+        assertTrue(differing > copy.train().size() / 2, "seed 1 drew " + differing + " different examples");
+    }
+
+    @Test
     void theRandomShareOfTheShippedRecipeTrainsFewSlotsAboveZero() {
         int[] slots = valueSlots(build(SimulationReveal.RANDOM_SHARE, 0).train(), model.tokenizer());
         double share = (double) slots[0] / slots[1];

@@ -1,0 +1,118 @@
+package io.github.promptscope.neurons;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The lines of the {@link SimulationReveal#QUOTED_TOKENS} stage's simulation documents: an excerpt,
+ * an explanation in the form {@code neurons evaluate-model} gives its true explanations (the
+ * description and quoted members, {@code animal names: 'cat', 'dog'}) and a neuron that fires exactly
+ * on the excerpt's tokens whose text is quoted. The model need not know the concept, only find the
+ * token in the explanation, which is why this stage can carry over to concepts held out of training.
+ */
+final class QuotedTokenDocuments {
+
+    /** Share of the text's members an explanation true for the text quotes (the others are trained as 0). */
+    static final double QUOTED_SHARE = 0.8;
+
+    /** The most members an explanation quotes, as {@link SimulationDocuments}'s explanations. */
+    static final int MOST_QUOTED = 8;
+
+    /** An excerpt's tokens, the explanation and the values (null where the line stays {@code unknown}). */
+    record Lines(String explanation, List<String> tokens, Integer[] values) {}
+
+    private final ConceptExcerpts excerpts;
+
+    QuotedTokenDocuments(ConceptExcerpts excerpts) {
+        this.excerpts = excerpts;
+    }
+
+    /** Lines for a neuron of {@code concept}, the excerpt made for it or (false for the text) for another of {@code concepts}. */
+    Lines draw(Random rng, Concept concept, List<Concept> concepts) {
+        Concept inText = concept;
+        if (rng.nextDouble() >= SimulationDocuments.TRUE_FOR_TEXT) {
+            while (inText == concept) {
+                inText = concepts.get(rng.nextInt(concepts.size()));
+            }
+        }
+        ConceptExcerpts.Excerpt excerpt = excerpts.draw(rng, inText, 4 + rng.nextInt(7));
+        int length = 24 + rng.nextInt(excerpt.tokens().size() - 23); // 24..64 tokens
+        List<String> tokens = excerpt.tokens().subList(0, length);
+        List<String> present = ConceptExcerpts.membersIn(concept, tokens);
+        List<String> quoted = present.isEmpty() ? absentMembers(rng, concept, tokens, 1 + rng.nextInt(4))
+                : quotedOf(rng, concept, tokens, present);
+        Set<String> firing = new HashSet<>();
+        quoted.forEach(q -> firing.add(Concept.normalized(q)));
+        int strength = rng.nextDouble() < 0.7 ? 10 : 5 + rng.nextInt(5);
+        return new Lines(concept.explanation(quoted), tokens, values(rng, tokens, firing, concept, inText, strength));
+    }
+
+    /** Most members in the text (at least one), a few absent ones, shuffled. */
+    private List<String> quotedOf(Random rng, Concept concept, List<String> tokens, List<String> present) {
+        List<String> out = new ArrayList<>();
+        for (String m : present) {
+            if (rng.nextDouble() < QUOTED_SHARE) {
+                out.add(m);
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(present.get(rng.nextInt(present.size())));
+        }
+        out.addAll(absentMembers(rng, concept, tokens, rng.nextInt(3)));
+        Collections.shuffle(out, rng);
+        return out.size() > MOST_QUOTED ? out.subList(0, MOST_QUOTED) : out;
+    }
+
+    /** Up to {@code n} distinct members of {@code concept} whose text is none of the excerpt's tokens. */
+    private List<String> absentMembers(Random rng, Concept concept, List<String> tokens, int n) {
+        Set<String> inText = new HashSet<>();
+        tokens.forEach(t -> inText.add(Concept.normalized(t)));
+        List<String> all = excerpts.memberTexts(concept);
+        List<String> out = new ArrayList<>();
+        for (int tries = 0; out.size() < n && tries < 50 && !all.isEmpty(); tries++) {
+            String m = all.get(rng.nextInt(all.size()));
+            if (!inText.contains(Concept.normalized(m)) && !out.contains(m)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Graded values on the firing lines (strength down to strength - 2); revealed there, on the lines
+     * of concept words that do not fire (the explanation's unquoted members, or the text's concept
+     * when the explanation is false for it: the lines that look most like firing ones) and on as many
+     * other lines as fire, so about a third of the trained slots are above 0.
+     */
+    private static Integer[] values(Random rng, List<String> tokens, Set<String> firing, Concept concept, Concept inText,
+            int strength) {
+        List<Integer> fires = new ArrayList<>();
+        List<Integer> lookAlike = new ArrayList<>();
+        List<Integer> others = new ArrayList<>();
+        for (int t = 0; t < tokens.size(); t++) {
+            String token = tokens.get(t);
+            if (firing.contains(Concept.normalized(token))) {
+                fires.add(t);
+            } else {
+                (concept.matches(token) || inText.matches(token) ? lookAlike : others).add(t);
+            }
+        }
+        Collections.shuffle(others, rng);
+        Integer[] values = new Integer[tokens.size()];
+        for (int t : fires) {
+            values[t] = Math.max(1, strength - rng.nextInt(3));
+        }
+        for (int t : lookAlike) {
+            values[t] = 0;
+        }
+        int more = Math.max(1, fires.size() - lookAlike.size());
+        for (int t : others.subList(0, Math.min(more, others.size()))) {
+            values[t] = 0;
+        }
+        return values;
+    }
+}
