@@ -37,7 +37,8 @@ record Linear(NDArray weight, NDArray bias, boolean inOutLayout, Bf16Matmul bf16
 
     NDArray apply(NDArray x) {
         NDArray y;
-        if (bf16 != null && !Bf16Matmul.float32PassOnThisThread()) {
+        boolean inBf16 = bf16 != null && !Bf16Matmul.float32PassOnThisThread();
+        if (inBf16) {
             y = bf16.linear(x, weight, name);
         } else {
             y = inOutLayout ? x.matMul(weight) : ai.djl.nn.core.Linear.linear(x, weight).singletonOrThrow();
@@ -46,7 +47,9 @@ record Linear(NDArray weight, NDArray bias, boolean inOutLayout, Bf16Matmul bf16
             return y;
         }
         // y is this call's own fresh product: where nothing records it, the bias goes into it in place,
-        // sparing a buffer of y's size (the MLP's widest activation for its first projection)
-        return GradientMode.records(y) ? y.add(bias) : y.addi(bias);
+        // sparing a buffer of y's size (the MLP's widest activation for its first projection). Not the
+        // bfloat16 module's output: TorchScript makes it an inference tensor, which PyTorch refuses to
+        // update in place outside inference mode (Bf16ParityTest)
+        return inBf16 || GradientMode.records(y) ? y.add(bias) : y.addi(bias);
     }
 }
