@@ -57,36 +57,40 @@ class SimulationRevealTest {
         return new int[] {above, all};
     }
 
+    /** The share of the examples' trained value slots above 0, printed under {@code label}. */
+    private double shareAboveZero(NeuronTrainingCorpus.Examples examples, String label) {
+        int[] slots = valueSlots(examples.train(), model.tokenizer());
+        double share = (double) slots[0] / slots[1];
+        System.out.printf("%s: %d of %d trained value slots above 0 (%.1f%%)%n", label, slots[0], slots[1], 100 * share);
+        return share;
+    }
+
+    /** The same seed builds the same ids and training masks, example by example. */
+    private static void assertSameExamples(NeuronTrainingCorpus.Examples a, NeuronTrainingCorpus.Examples b) {
+        assertEquals(a.train().size(), b.train().size());
+        for (int i = 0; i < a.train().size(); i++) {
+            assertArrayEquals(a.train().get(i).ids(), b.train().get(i).ids(), "example " + i);
+            assertArrayEquals(a.train().get(i).trained(), b.train().get(i).trained(), "example " + i);
+        }
+    }
+
     @Test
     void firingAndAsManyOthersTrainsAThirdOfItsSlotsAboveZeroAndIsDeterministic() {
         NeuronTrainingCorpus.Examples v2 = build(SimulationReveal.FIRING_AND_AS_MANY_OTHERS, 0);
-        int[] slots = valueSlots(v2.train(), model.tokenizer());
-        double share = (double) slots[0] / slots[1];
-        System.out.printf("neurons-v2: %d of %d trained value slots above 0 (%.1f%%)%n", slots[0], slots[1], 100 * share);
+        double share = shareAboveZero(v2, "neurons-v2");
         assertTrue(share >= 0.25 && share <= 0.45, "share above 0: " + share);
-
-        NeuronTrainingCorpus.Examples again = build(SimulationReveal.FIRING_AND_AS_MANY_OTHERS, 0);
-        assertEquals(v2.train().size(), again.train().size());
-        for (int i = 0; i < v2.train().size(); i++) {
-            assertArrayEquals(v2.train().get(i).ids(), again.train().get(i).ids(), "example " + i);
-            assertArrayEquals(v2.train().get(i).trained(), again.train().get(i).trained(), "example " + i);
-        }
+        assertSameExamples(v2, build(SimulationReveal.FIRING_AND_AS_MANY_OTHERS, 0));
     }
 
     @Test
     void quotedTokensTrainsAThirdOfItsSlotsAboveZeroAndIsDeterministic() {
         NeuronTrainingCorpus.Examples copy = build(SimulationReveal.QUOTED_TOKENS, 0);
-        int[] slots = valueSlots(copy.train(), model.tokenizer());
-        double share = (double) slots[0] / slots[1];
-        System.out.printf("neurons-copy: %d of %d trained value slots above 0 (%.1f%%)%n", slots[0], slots[1], 100 * share);
+        double share = shareAboveZero(copy, "neurons-copy");
         assertTrue(share >= 0.25 && share <= 0.5, "share above 0: " + share);
-
-        NeuronTrainingCorpus.Examples again = build(SimulationReveal.QUOTED_TOKENS, 0);
+        assertSameExamples(copy, build(SimulationReveal.QUOTED_TOKENS, 0));
         NeuronTrainingCorpus.Examples other = build(SimulationReveal.QUOTED_TOKENS, 1);
         int differing = 0;
         for (int i = 0; i < copy.train().size(); i++) {
-            assertArrayEquals(copy.train().get(i).ids(), again.train().get(i).ids(), "example " + i);
-            assertArrayEquals(copy.train().get(i).trained(), again.train().get(i).trained(), "example " + i);
             differing += java.util.Arrays.equals(copy.train().get(i).ids(), other.train().get(i).ids()) ? 0 : 1;
         }
         assertTrue(differing > copy.train().size() / 2, "seed 1 drew " + differing + " different examples");
@@ -94,9 +98,7 @@ class SimulationRevealTest {
 
     @Test
     void theRandomShareOfTheShippedRecipeTrainsFewSlotsAboveZero() {
-        int[] slots = valueSlots(build(SimulationReveal.RANDOM_SHARE, 0).train(), model.tokenizer());
-        double share = (double) slots[0] / slots[1];
-        System.out.printf("neurons: %d of %d trained value slots above 0 (%.1f%%)%n", slots[0], slots[1], 100 * share);
+        double share = shareAboveZero(build(SimulationReveal.RANDOM_SHARE, 0), "neurons");
         assertTrue(share < 0.1, "share above 0: " + share);
     }
 }
