@@ -13,6 +13,7 @@ import io.github.promptscope.util.RepoPaths;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code train --corpus neurons}: the neurons model's corpus ({@link NeuronTrainingCorpus}) built for
@@ -24,9 +25,15 @@ final class NeuronsModelRecipe {
 
     private NeuronsModelRecipe() {}
 
-    static Trainer.Report train(Path from, int positions, int examples, long seed, TrainerConfig cfg, Path out, int until)
-            throws IOException {
-        return train(from, SimulationReveal.RANDOM_SHARE, positions, examples, seed, cfg, out, until);
+    /** The {@code --corpus} names of the neurons recipes, each with the value slots its simulation documents train. */
+    private static final Map<String, SimulationReveal> CORPORA = Map.of(
+            "neurons", SimulationReveal.RANDOM_SHARE,
+            "neurons-v2", SimulationReveal.FIRING_AND_AS_MANY_OTHERS,
+            "neurons-copy", SimulationReveal.QUOTED_TOKENS);
+
+    /** The recipe {@code --corpus} names, or null when it names no neurons recipe. */
+    static SimulationReveal reveal(String corpus) {
+        return CORPORA.get(corpus);
     }
 
     /** @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2} or {@code neurons-copy}) */
@@ -52,13 +59,8 @@ final class NeuronsModelRecipe {
         return TrainingRecipe.continueMasked(from, RepoPaths.label(from), length, train, validation, cfg, out, until);
     }
 
-    /** The {@code --corpus} name of each recipe. */
-    static String corpusName(SimulationReveal reveal) {
-        return switch (reveal) {
-            case RANDOM_SHARE -> "neurons";
-            case FIRING_AND_AS_MANY_OTHERS -> "neurons-v2";
-            case QUOTED_TOKENS -> "neurons-copy";
-        };
+    private static String corpusName(SimulationReveal reveal) {
+        return CORPORA.entrySet().stream().filter(e -> e.getValue() == reveal).findFirst().orElseThrow().getKey();
     }
 
     private static MaskedSequences masked(List<NeuronTrainingCorpus.Example> examples, int positions, long seed,

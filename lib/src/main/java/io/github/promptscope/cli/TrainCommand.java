@@ -65,6 +65,10 @@ final class TrainCommand implements Callable<Integer> {
                 .withLearningRate(lr, lr / 10, warmup);
         Gpt2Init.Shape shape = new Gpt2Init.Shape(layers, width, heads, positions);
         int until = stopAt == null ? steps : stopAt;
+        SimulationReveal neurons = NeuronsModelRecipe.reveal(corpus);
+        if (neurons != null) {
+            return report(NeuronsModelRecipe.train(from, neurons, positions, documents, seed, cfg, out, until));
+        }
         switch (corpus) {
             case "tuning" -> {
                 if (from != null) {
@@ -84,17 +88,6 @@ final class TrainCommand implements Callable<Integer> {
                     ChatTemplateFile.install(out, ChatSerialization.JINJA_TEMPLATE, ChatSerialization.END_OF_TURN);
                 }
                 return report(r);
-            }
-            case "neurons" -> {
-                return report(NeuronsModelRecipe.train(from, positions, documents, seed, cfg, out, until));
-            }
-            case "neurons-v2" -> {
-                return report(NeuronsModelRecipe.train(from, SimulationReveal.FIRING_AND_AS_MANY_OTHERS, positions,
-                        documents, seed, cfg, out, until));
-            }
-            case "neurons-copy" -> {
-                return report(NeuronsModelRecipe.train(from, SimulationReveal.QUOTED_TOKENS, positions,
-                        documents, seed, cfg, out, until));
             }
             default -> { }
         }
