@@ -117,7 +117,7 @@ public final class IPrompt implements PromptSearch {
         final SearchTrace trace = new SearchTrace();
         final List<StepStats> series = new ArrayList<>();
         /** The proposal contexts of the rows used last, tokenized and cut to the proposer's positions. */
-        final ContextCache contexts = new ContextCache(ContextCache.ROWS);
+        final TokenCache<DataRows.Row> contexts = new TokenCache<>(TokenCache.ROWS);
         final long started = System.nanoTime();
         long candidatesScored;
 
@@ -221,8 +221,9 @@ public final class IPrompt implements PromptSearch {
 
         /**
          * {@code tok(start + "\n\n") + tok(text) + tok("\n\n" + end + P)}, each piece on its own (spec
-         * 1.3), tokenized once per row. Only its last positions can reach the proposer ({@link #generate}
-         * keeps the end of a longer one), so no more is kept.
+         * 1.3), tokenized once per row while it is among the last {@link TokenCache#ROWS} used. Only its
+         * last positions can reach the proposer ({@link #generate} keeps the end of a longer one), so no
+         * more is kept.
          */
         long[] proposalContext(DataRows.Row r) {
             return contexts.get(r, row -> {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** iPrompt's proposal-context cache stays within its bound and always gives the row's own context. */
-class ContextCacheTest {
+/** The searches' token caches stay within their bound and always give the key's own ids. */
+class TokenCacheTest {
 
     /** A stand-in tokenization that depends only on the row, counting its calls. */
     private static final class Tokenize implements java.util.function.Function<DataRows.Row, long[]> {
@@ -36,7 +36,7 @@ class ContextCacheTest {
     @Test
     void neverHoldsMoreThanItsBoundAndGivesEachRowItsOwnContext() {
         List<DataRows.Row> rows = rows(500);
-        ContextCache cache = new ContextCache(64);
+        TokenCache<DataRows.Row> cache = new TokenCache<DataRows.Row>(64);
         Tokenize tokenize = new Tokenize();
         Random rng = new Random(3);
         for (int i = 0; i < 20_000; i++) {
@@ -52,7 +52,7 @@ class ContextCacheTest {
     @Test
     void rowsWithinTheBoundAreTokenizedOnceAndTheLeastRecentlyUsedLeavesFirst() {
         List<DataRows.Row> rows = rows(4);
-        ContextCache cache = new ContextCache(3);
+        TokenCache<DataRows.Row> cache = new TokenCache<DataRows.Row>(3);
         Tokenize tokenize = new Tokenize();
         long[] first = cache.get(rows.get(0), tokenize);
         cache.get(rows.get(1), tokenize);
@@ -73,7 +73,7 @@ class ContextCacheTest {
     void rowsAreToldApartByIdentityNotByText() {
         DataRows.Row a = rows(1).get(0);
         DataRows.Row same = rows(1).get(0);
-        ContextCache cache = new ContextCache(8);
+        TokenCache<DataRows.Row> cache = new TokenCache<DataRows.Row>(8);
         Tokenize tokenize = new Tokenize();
         cache.get(a, tokenize);
         cache.get(same, tokenize);
@@ -83,7 +83,7 @@ class ContextCacheTest {
 
     @Test
     void aBoundBelowOneIsAnError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ContextCache(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TokenCache<DataRows.Row>(0));
         assertTrue(e.getMessage().contains("capacity"), e.getMessage());
     }
 }
