@@ -150,8 +150,9 @@ public final class IPrompt implements PromptSearch {
                 settings.put("proposerInput", textProposer.input());
             }
             List<String> texts = pool.texts(genTok);
-            return new SearchResult(method, fin.ranked(), trace.entries(texts), series, trace.proposals(texts), settings, outcome.steps(),
-                    candidatesScored, scorer.tokensScored(), (System.nanoTime() - started) / 1e9, outcome.stopReason());
+            return new SearchResult(method, fin.ranked(), trace.entries(texts), series, trace.proposals(texts), settings,
+                    outcome.steps(), candidatesScored, scorer.tokensScored(), (System.nanoTime() - started) / 1e9,
+                    outcome.stopReason());
         }
 
         /** One step of spec 1.7 on one batch of rows. */

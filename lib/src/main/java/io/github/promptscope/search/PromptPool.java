@@ -91,10 +91,6 @@ final class PromptPool {
         return entries.size();
     }
 
-    boolean contains(long[] ids) {
-        return entries.containsKey(new Key(ids));
-    }
-
     /** Adds an unscored prompt; a prompt already present keeps its statistics. Returns its id. */
     int initialize(long[] ids) {
         return entry(ids).id;
