@@ -94,7 +94,7 @@ public final class AutoPrompt implements PromptSearch {
                 : (prompt, position, batch) -> bestSwaps(model, scorer, preprefix, prompt, position, batch);
         Scoring scoring = seams != null && seams.scoring() != null ? seams.scoring() : scorer::score;
         Walk walk = new Walk(initialPrompt(tok, n, rng, model.config().vocabSize()), rng.nextInt(n));
-        List<TraceEntry> trace = new ArrayList<>();
+        SearchTrace trace = new SearchTrace();
         List<StepStats> series = new ArrayList<>();
         // the reference's training loop stops on max_n_datapoints whatever the method
         SearchLoop loop = new SearchLoop(method() + " " + model.dtype().label(), cfg.batchSize(), cfg.nEpochs(), cfg.maxNDatapoints());
@@ -113,8 +113,8 @@ public final class AutoPrompt implements PromptSearch {
             int best = 0;
             for (int i = 0; i < candidates.size(); i++) {
                 String origin = i == 0 ? "current" : "swap";
-                pool.update(candidates.get(i), origin, s.get(i).loss(), s.get(i).accuracy());
-                trace.add(new TraceEntry(step, origin, tok.decode(candidates.get(i)), s.get(i).loss(), s.get(i).accuracy()));
+                int id = pool.update(candidates.get(i), s.get(i).loss(), s.get(i).accuracy());
+                trace.scored(step, origin, id, s.get(i).loss(), s.get(i).accuracy());
                 if (s.get(i).loss() < s.get(best).loss()) {
                     best = i;
                 }
@@ -139,7 +139,7 @@ public final class AutoPrompt implements PromptSearch {
         config.put("maxNSteps", budget.maxSteps()); // the step limit, under the name records use
         config.put("numCandidates", numCandidates);
         config.put("init", init);
-        return new SearchResult(method(), fin.ranked(), trace, series, List.of(), config, outcome.steps(),
+        return new SearchResult(method(), fin.ranked(), trace.entries(pool.texts(tok)), series, List.of(), config, outcome.steps(),
                 walk.scored + fin.candidatesScored(), scorer.tokensScored(),
                 (System.nanoTime() - started) / 1e9, outcome.stopReason());
     }

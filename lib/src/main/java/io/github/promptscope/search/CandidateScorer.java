@@ -8,7 +8,6 @@ import io.github.promptscope.lm.tokenizer.TextTokenizer;
 import io.github.promptscope.lm.tokenizer.TokenIds;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +35,12 @@ final class CandidateScorer {
     private long candidatesComputed;
     /**
      * Token ids by the identity of the string they came from: each input and output is tokenized
-     * once per search, not once per step (a 500 KB input tokenized on every scoring call took 280 s
-     * for 3 rows). Inputs are kept cut to the longest tail any prompt leaves room for.
+     * once per search (of up to {@link TokenCache#ROWS} rows), not once per step (a 500 KB input
+     * tokenized on every scoring call took 280 s for 3 rows). Inputs are kept cut to the longest
+     * tail any prompt leaves room for.
      */
-    private final Map<String, long[]> contextIds = new IdentityHashMap<>();
-    private final Map<String, long[]> targetIds = new IdentityHashMap<>();
+    private final TokenCache<String> contextIds = new TokenCache<>(TokenCache.ROWS);
+    private final TokenCache<String> targetIds = new TokenCache<>(TokenCache.ROWS);
 
     /**
      * @param rowOutputs the outputs of the rows the search iterates over; with the answer mask on,
@@ -187,7 +187,7 @@ final class CandidateScorer {
 
     /** The output's ids, tokenized once per search. */
     long[] target(DataRows.Row r) {
-        return targetIds.computeIfAbsent(r.output(), tok::encode);
+        return targetIds.get(r.output(), tok::encode);
     }
 
     /**
@@ -205,7 +205,7 @@ final class CandidateScorer {
      * inputs one way only, so {@code lead} is the same for every call.
      */
     private long[] inputIds(String input, String lead) {
-        return contextIds.computeIfAbsent(input, x -> cutLeft(tok.encode(lead + x), maxLength));
+        return contextIds.get(input, x -> cutLeft(tok.encode(lead + x), maxLength));
     }
 
     /** Keeps the last {@code room} tokens (at least one), as the reference truncates from the left. */

@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -115,11 +113,11 @@ public final class IPrompt implements PromptSearch {
         final CandidateScorer scorer;
         final PromptPool pool;
         final Budget budget;
-        final List<TraceEntry> trace = new ArrayList<>();
+        /** Every candidate scored and every prompt proposed, by its id in the pool. */
+        final SearchTrace trace = new SearchTrace();
         final List<StepStats> series = new ArrayList<>();
-        final List<String> proposals = new ArrayList<>();
-        /** Each row's proposal context, tokenized on its first use and cut to the proposer's positions. */
-        final Map<DataRows.Row, long[]> contexts = new IdentityHashMap<>();
+        /** The proposal contexts of the rows used last, tokenized and cut to the proposer's positions. */
+        final TokenCache<DataRows.Row> contexts = new TokenCache<>(TokenCache.ROWS);
         final long started = System.nanoTime();
         long candidatesScored;
 
@@ -151,8 +149,10 @@ public final class IPrompt implements PromptSearch {
                 settings.put("proposer", textProposer.name());
                 settings.put("proposerInput", textProposer.input());
             }
-            return new SearchResult(method, fin.ranked(), trace, series, proposals, settings, outcome.steps(),
-                    candidatesScored, scorer.tokensScored(), (System.nanoTime() - started) / 1e9, outcome.stopReason());
+            List<String> texts = pool.texts(genTok);
+            return new SearchResult(method, fin.ranked(), trace.entries(texts), series, trace.proposals(texts), settings,
+                    outcome.steps(), candidatesScored, scorer.tokensScored(), (System.nanoTime() - started) / 1e9,
+                    outcome.stopReason());
         }
 
         /** One step of spec 1.7 on one batch of rows. */
@@ -166,10 +166,7 @@ public final class IPrompt implements PromptSearch {
             int attempts = 0;
             while (pool.size() < cfg.popSize() && attempts++ < 20 * cfg.popSize()) {
                 long[] p = generate(List.of(pick(contexts)), n, rng.nextLong()).get(0);
-                proposals.add(genTok.decode(p));
-                if (!pool.contains(p)) {
-                    pool.initialize(p, "init");
-                }
+                trace.proposed(pool.initialize(p)); // a prompt already present keeps its statistics
             }
             // 3. the population: popSize drawn (by position, without replacement) from the top popSize + 4
             List<PromptPool.Entry> top = new ArrayList<>(pool.topk(cfg.popSize() + 4, 0));
@@ -209,24 +206,28 @@ public final class IPrompt implements PromptSearch {
             fresh.forEach(p -> origins.add("random"));
             mutants.forEach(p -> origins.add("mutation"));
             List<CandidateScorer.Score> scores = scorer.score(candidates, batch);
+            int[] ids = new int[candidates.size()];
             for (int i = 0; i < candidates.size(); i++) {
                 CandidateScorer.Score s = scores.get(i);
-                pool.update(candidates.get(i), origins.get(i), s.loss(), s.accuracy());
-                trace.add(new TraceEntry(steps, origins.get(i), genTok.decode(candidates.get(i)), s.loss(), s.accuracy()));
+                ids[i] = pool.update(candidates.get(i), s.loss(), s.accuracy());
+                trace.scored(steps, origins.get(i), ids[i], s.loss(), s.accuracy());
             }
             candidatesScored += candidates.size();
             series.add(StepStats.ofBest(steps, batch.size(), scores));
-            fresh.forEach(p -> proposals.add(genTok.decode(p)));
-            mutants.forEach(p -> proposals.add(genTok.decode(p)));
+            // the step's proposals, fresh samples then mutants, follow the population among the candidates
+            for (int i = population.size(); i < ids.length; i++) {
+                trace.proposed(ids[i]);
+            }
         }
 
         /**
          * {@code tok(start + "\n\n") + tok(text) + tok("\n\n" + end + P)}, each piece on its own (spec
-         * 1.3), tokenized once per row. Only its last positions can reach the proposer ({@link #generate}
-         * keeps the end of a longer one), so no more is kept.
+         * 1.3), tokenized once per row while it is among the last {@link TokenCache#ROWS} used. Only its
+         * last positions can reach the proposer ({@link #generate} keeps the end of a longer one), so no
+         * more is kept.
          */
         long[] proposalContext(DataRows.Row r) {
-            return contexts.computeIfAbsent(r, row -> {
+            return contexts.get(r, row -> {
                 String p = cfg.preprefix().isEmpty() ? "" : " " + cfg.preprefix().strip();
                 long[] ids = TokenIds.concat(genTok.encode(cfg.proposalStart() + "\n\n"), genTok.encode(row.text()),
                         genTok.encode("\n\n" + cfg.proposalEnd() + p));

@@ -1,9 +1,12 @@
 package io.github.promptscope.search;
 
+import io.github.promptscope.lm.tokenizer.TextTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,38 +17,57 @@ import java.util.Random;
  * {@code PrefixPool}, spec 1.6). Two deliberate fixes: the best prompt per start token is
  * recomputed from current means (the reference kept stale scores), and the {@code acc} criterion
  * breaks ties by loss (the reference's tuple was {@code (-acc, 2)}).
+ *
+ * <p>A long search scores tens of thousands of distinct prompts, so an entry keeps only what the
+ * search reads back: its ids (the map's key too) and the running sums of its losses and accuracies.
+ * {@link DoubleSummaryStatistics} adds with the same compensated summation as
+ * {@code DoubleStream.average()}, so the means are the bits the kept lists of every evaluation gave
+ * ({@code CompactTraceTest}). Each entry's {@link Entry#id} is its insertion order, the id a
+ * {@link SearchTrace} names it by.
  */
 final class PromptPool {
 
     /** Running statistics of one prompt. */
     static final class Entry {
         final long[] ids;
-        final int order; // insertion order = generation order
-        final List<Double> losses = new ArrayList<>();
-        final List<Double> accuracies = new ArrayList<>();
-        String origin;
+        final int id; // insertion order = generation order
+        private final DoubleSummaryStatistics losses = new DoubleSummaryStatistics();
+        private final DoubleSummaryStatistics accuracies = new DoubleSummaryStatistics();
 
-        Entry(long[] ids, int order, String origin) {
+        Entry(long[] ids, int id) {
             this.ids = ids;
-            this.order = order;
-            this.origin = origin;
+            this.id = id;
         }
 
         /** 10000 and 0 before any evaluation, as {@code initialize_prefix} sets them. */
         double meanLoss() {
-            return losses.isEmpty() ? 10_000 : losses.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            return losses.getCount() == 0 ? 10_000 : losses.getAverage();
         }
 
         double meanAccuracy() {
-            return accuracies.isEmpty() ? 0 : accuracies.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            return accuracies.getCount() == 0 ? 0 : accuracies.getAverage();
         }
 
         int evaluations() {
-            return losses.size();
+            return (int) losses.getCount();
         }
     }
 
-    private final Map<List<Long>, Entry> entries = new LinkedHashMap<>();
+    /** A prompt's ids as a map key: compared by content, with no boxed copy of the ids. */
+    private record Key(long[] ids) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(ids, k.ids);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(ids);
+        }
+    }
+
+    private final Map<Key, Entry> entries = new HashMap<>();
+    private final List<Entry> byId = new ArrayList<>();
     private final Comparator<Entry> order;
     private final boolean differentStartToken;
     private final Random rng;
@@ -69,24 +91,35 @@ final class PromptPool {
         return entries.size();
     }
 
-    boolean contains(long[] ids) {
-        return entries.containsKey(key(ids));
+    /** Adds an unscored prompt; a prompt already present keeps its statistics. Returns its id. */
+    int initialize(long[] ids) {
+        return entry(ids).id;
     }
 
-    /** Adds an unscored prompt; a prompt already present keeps its statistics. */
-    void initialize(long[] ids, String origin) {
-        entries.computeIfAbsent(key(ids), k -> new Entry(ids, entries.size(), origin));
+    /** Adds one evaluation of the prompt (added first if new). Returns its id. */
+    int update(long[] ids, double loss, double accuracy) {
+        Entry e = entry(ids);
+        e.losses.accept(loss);
+        e.accuracies.accept(accuracy);
+        return e.id;
     }
 
-    void update(long[] ids, String origin, double loss, double accuracy) {
-        initialize(ids, origin);
-        Entry e = entries.get(key(ids));
-        e.losses.add(loss);
-        e.accuracies.add(accuracy);
+    private Entry entry(long[] ids) {
+        return entries.computeIfAbsent(new Key(ids), k -> {
+            Entry e = new Entry(ids, byId.size());
+            byId.add(e);
+            return e;
+        });
     }
 
-    Collection<Entry> all() {
-        return entries.values();
+    /** Each prompt's decoded text, by id: decoded once here, however often the search scored it. */
+    List<String> texts(TextTokenizer tok) {
+        return byId.stream().map(e -> tok.decode(e.ids)).toList();
+    }
+
+    /** Every prompt, in the order they were added (by id). */
+    List<Entry> all() {
+        return Collections.unmodifiableList(byId);
     }
 
     /**
@@ -118,13 +151,13 @@ final class PromptPool {
         List<Entry> candidates = new ArrayList<>();
         if (differentStartToken) {
             Map<Long, Entry> bestByStart = new LinkedHashMap<>();
-            for (Entry e : entries.values()) {
+            for (Entry e : byId) {
                 long start = e.ids.length == 0 ? -1 : e.ids[0];
                 bestByStart.merge(start, e, (a, b) -> order.compare(b, a) < 0 ? b : a);
             }
             candidates.addAll(bestByStart.values());
         } else {
-            candidates.addAll(entries.values());
+            candidates.addAll(byId);
         }
         List<Entry> kept = candidates;
         if (minOccurrences > 0) {
@@ -144,7 +177,7 @@ final class PromptPool {
      * "more than", as in {@link #topk}; 0 keeps every prompt). May be empty.
      */
     List<Entry> topkAll(int k, int minOccurrences) {
-        List<Entry> kept = entries.values().stream().filter(e -> minOccurrences <= 0 || e.evaluations() > minOccurrences)
+        List<Entry> kept = byId.stream().filter(e -> minOccurrences <= 0 || e.evaluations() > minOccurrences)
                 .sorted(order).toList();
         return kept.subList(0, Math.min(k, kept.size()));
     }

@@ -37,9 +37,9 @@ public record SearchResult(
 
     public SearchResult {
         ranked = List.copyOf(ranked);
-        trace = List.copyOf(trace);
+        trace = IndexedView.copyOf(trace); // a search's trace is a view of its compact columns already
         series = List.copyOf(series);
-        proposals = List.copyOf(proposals);
+        proposals = IndexedView.copyOf(proposals);
     }
 
     public RankedPrompt best() {

@@ -27,7 +27,7 @@ class ReferenceParityTest {
         PromptPool pool = new PromptPool("loss", "different_start_token", new Random(0));
         for (int p = 0; p < evaluations.length; p++) {
             for (int e = 0; e < evaluations[p]; e++) {
-                pool.update(new long[] {p, 7}, "test", 1.0 + p, 0.0);
+                pool.update(new long[] {p, 7}, 1.0 + p, 0.0);
             }
         }
         return pool;
