@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Chat templates rendered by Python transformers, for ChatTemplateParityTest.
+"""Chat templates rendered by Python transformers, for ChatTemplateTest (backend).
 
     python3 -m venv /tmp/venv && /tmp/venv/bin/pip install transformers jinja2   # no torch needed
     /tmp/venv/bin/python environment/make_chat_template_fixtures.py

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class NotebookSession implements AutoCloseable {
 
-    /** PromptScope packages imported into every notebook when present (search and later ones may not be yet). */
+    /** PromptScope packages imported into every notebook (a package missing from the class path is skipped, so an older jar still starts). */
     static final List<String> LIBRARY_PACKAGES = List.of("util", "data", "lm", "lm.tokenizer", "lm.train", "backend",
             "search", "metrics", "results", "results.cluster", "plots", "experiments",
             "neurons", "functions", "ptuning", "explain");

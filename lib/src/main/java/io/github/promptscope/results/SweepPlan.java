@@ -22,7 +22,7 @@ import java.util.Map;
  * <p>A manifest names folders by absolute path, as the job that reads it needs; it is a job file,
  * not a record ({@code <store>/slurm/<plan id>/manifest.json}).
  *
- * @param kind     which sweep code runs a configuration (see {@code experiments.SweepKinds})
+ * @param kind     which sweep code runs a configuration (see {@code experiments.SweepWorker}, which knows the recovery sweep)
  * @param settings that code's settings, a JSON object
  * @param results  the results root (absolute)
  * @param experiment the record store's folder under it
