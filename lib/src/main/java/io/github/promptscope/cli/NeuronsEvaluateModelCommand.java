@@ -56,11 +56,17 @@ final class NeuronsEvaluateModelCommand implements Callable<Integer> {
     @Option(names = "--score-explanations", description = "Also score each first explanation (slow: a simulation per neuron and prompt).")
     boolean scoreExplanations;
 
+    @Option(names = "--quote-from", defaultValue = "explaining", description = "Excerpts the true and false "
+            + "explanations quote members from: 'explaining' (the train split, as an explainer sees it; default) or "
+            + "'scored' (the valid split being simulated: tests reading the explanation, not generalizing it).")
+    String quoteFrom;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for evaluation.json.")
     Path out;
 
     @Override
     public Integer call() throws Exception {
+        PlantedNeuronEvaluation.QuoteFrom from = PlantedNeuronEvaluation.QuoteFrom.parse(quoteFrom);
         Path dir = simulator == null ? NeuronsModelDefault.locate() : simulator;
         List<Concept> chosen = new ArrayList<>();
         if (concepts == null) {
@@ -74,14 +80,15 @@ final class NeuronsEvaluateModelCommand implements Callable<Integer> {
         try (LanguageModel lm = subject.load(); LanguageModel sim = LanguageModel.load(dir);
                 LocalTextModel explainerModel = new LocalTextModel(sim)) {
             root.put("subject", RepoPaths.label(lm.dir())).put("model", RepoPaths.label(dir))
-                    .put("model_weights_sha256", sim.weightsSha256()).put("layer", layer).put("documents", documents);
+                    .put("model_weights_sha256", sim.weightsSha256()).put("layer", layer).put("documents", documents)
+                    .put("quote_from", quoteFrom);
             root.putPOJO("held_out", NeuronTrainingCorpus.HELD_OUT.stream().map(Concept::cliName).toList());
             List<PlantedNeuronEvaluation.Planted> neurons = PlantedNeuronEvaluation.plantAndRecord(lm, layer, chosen,
                     planted, documents);
             AllAtOnceSimulator simulate = new AllAtOnceSimulator(sim, FewShotExamples.forModel(dir));
             for (boolean quoted : descriptionOnly ? new boolean[] {true, false} : new boolean[] {true}) {
                 ArrayNode rows = root.putArray(quoted ? "margins_quoted" : "margins_description_only");
-                for (PlantedNeuronEvaluation.Margin m : PlantedNeuronEvaluation.margins(neurons, simulate, quoted)) {
+                for (PlantedNeuronEvaluation.Margin m : PlantedNeuronEvaluation.margins(neurons, simulate, quoted, from)) {
                     System.err.printf("%s: true %.3f, false %.3f%n", m.concept().cliName(), m.trueScore(), m.falseScore());
                     ObjectNode r = rows.addObject().put("concept", m.concept().cliName())
                             .put("true_explanation", m.trueExplanation()).put("false_explanation", m.falseExplanation());

@@ -19,20 +19,34 @@ public final class ConceptNaming {
             Concept.COLOURS, List.of("colour", "colours", "color", "colors"),
             Concept.COUNTRIES, List.of("country", "countries", "nation", "nations"),
             Concept.PLURALS, List.of("plural", "plurals"),
-            Concept.PUNCTUATION, List.of("punctuation"));
+            Concept.PUNCTUATION, List.of("punctuation"),
+            // the neurons model's held-out concepts: the head nouns of their descriptions, not "names" or
+            // "words", which "names of countries" or "food words" share
+            Concept.ANIMALS, List.of("animal", "animals"),
+            Concept.NUMBER_WORDS, List.of("number", "numbers", "numeral", "numerals"),
+            Concept.CURRENCIES, List.of("currency", "currencies", "money"));
 
     private ConceptNaming() {}
 
     public static boolean names(String explanation, Concept concept) {
-        for (String w : ExplanationMatch.keywords(explanation)) {
-            if (WORDS.get(concept).stream().anyMatch(c -> ExplanationMatch.sameWord(c, w))) {
-                return true;
-            }
+        if (namesByWord(explanation, concept)) {
+            return true;
         }
         if (!explanation.contains("'") && !explanation.contains("\"")) {
             return false; // no quotes: terms() would fall back to every word, which is not a list of members
         }
         Set<String> quoted = LexicalMatchSimulator.terms(explanation);
         return !quoted.isEmpty() && quoted.stream().allMatch(concept::matches);
+    }
+
+    /** Whether a word of the explanation is one that names the concept (none listed: false). */
+    public static boolean namesByWord(String explanation, Concept concept) {
+        List<String> words = WORDS.getOrDefault(concept, List.of());
+        for (String w : ExplanationMatch.keywords(explanation)) {
+            if (words.stream().anyMatch(c -> ExplanationMatch.sameWord(c, w))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -20,14 +20,33 @@ import java.util.Locale;
  *       concept's description), with tokens per neuron and the score of its first explanation.
  * </ul>
  *
- * The explanation scored as true is the one an explainer reading the top excerpts would write:
- * the concept's description and the members found in the record's explaining (train) split, most
- * frequent first ({@link #quotedExplanation}); it is scored on the valid split, other excerpts.
+ * The explanation scored as true is, by default, the one an explainer reading the top excerpts would
+ * write: the concept's description and the members found in the record's explaining (train) split,
+ * most frequent first ({@link #quotedExplanation}); it is scored on the valid split, other excerpts,
+ * so it also asks the simulator to know that unquoted members belong to the concept.
+ * {@link QuoteFrom#SCORED} quotes the members of the scored excerpts instead: a test of whether the
+ * simulator reads an explanation against each token, not of whether an explanation generalizes.
  */
 public final class PlantedNeuronEvaluation {
 
     /** Members quoted in an explanation, as the neurons model's corpus quotes them. */
     public static final int QUOTED = ExplanationDocuments.MAX_QUOTED;
+
+    /** Which excerpts a quoted explanation takes its members from. */
+    public enum QuoteFrom {
+        /** The explaining (train) split, as an explainer would see it; scored on other excerpts. */
+        EXPLAINING,
+        /** The scored (valid) split itself: the members whose activations are simulated. */
+        SCORED;
+
+        public static QuoteFrom parse(String s) {
+            return switch (s) {
+                case "explaining" -> EXPLAINING;
+                case "scored" -> SCORED;
+                default -> throw new IllegalArgumentException("--quote-from: '" + s + "' is not explaining or scored");
+            };
+        }
+    }
 
     /** A planted neuron and its record. */
     public record Planted(Concept concept, NeuronRecord record) {}
@@ -66,20 +85,34 @@ public final class PlantedNeuronEvaluation {
 
     /** The description and the members in the explaining split, most frequent first (at most {@link #QUOTED}). */
     public static String quotedExplanation(Concept concept, NeuronRecord record) {
+        return quotedExplanation(concept, record, QuoteFrom.EXPLAINING);
+    }
+
+    /** The description and the members in the excerpts {@code from} names, most frequent first (at most {@link #QUOTED}). */
+    public static String quotedExplanation(Concept concept, NeuronRecord record, QuoteFrom from) {
         List<String> tokens = new ArrayList<>();
-        record.train(NeuronRecord.EXAMPLES_PER_SPLIT).forEach(r -> tokens.addAll(r.tokens()));
+        (from == QuoteFrom.SCORED ? record.valid(NeuronRecord.EXAMPLES_PER_SPLIT) : record.train(NeuronRecord.EXAMPLES_PER_SPLIT))
+                .forEach(r -> tokens.addAll(r.tokens()));
         List<String> members = ConceptExcerpts.membersIn(concept, tokens);
         return concept.explanation(members.subList(0, Math.min(QUOTED, members.size())));
     }
 
     /** Each neuron's true explanation against the next neuron's (the last against the first). */
     public static List<Margin> margins(List<Planted> planted, NeuronSimulator simulator, boolean quoted) {
+        return margins(planted, simulator, quoted, QuoteFrom.EXPLAINING);
+    }
+
+    /**
+     * As {@link #margins(List, NeuronSimulator, boolean)}, quoting members from {@code from}'s excerpts; with
+     * {@link QuoteFrom#SCORED} the false explanation quotes the other neuron's scored members (absent from this text).
+     */
+    public static List<Margin> margins(List<Planted> planted, NeuronSimulator simulator, boolean quoted, QuoteFrom from) {
         List<Margin> out = new ArrayList<>();
         for (int k = 0; k < planted.size(); k++) {
             Planted p = planted.get(k);
             Planted other = planted.get((k + 1) % planted.size());
-            String truth = quoted ? quotedExplanation(p.concept(), p.record()) : p.concept().description();
-            String wrong = quoted ? quotedExplanation(other.concept(), other.record()) : other.concept().description();
+            String truth = quoted ? quotedExplanation(p.concept(), p.record(), from) : p.concept().description();
+            String wrong = quoted ? quotedExplanation(other.concept(), other.record(), from) : other.concept().description();
             out.add(new Margin(p.concept(), truth, score(p, truth, simulator), other.concept(), wrong,
                     score(p, wrong, simulator)));
         }
@@ -96,7 +129,7 @@ public final class PlantedNeuronEvaluation {
         int description = 0;
         for (String e : run.explanations()) {
             member += namesMember(p.concept(), e) ? 1 : 0;
-            description += ExplanationMatch.keywordRecall(e, p.concept().description()) > 0 ? 1 : 0;
+            description += ConceptNaming.namesByWord(e, p.concept()) ? 1 : 0;
         }
         String first = run.explanations().get(0);
         return new Naming(p.concept(), explainer.config().style(), run.explanations(), member, description,
