@@ -6,6 +6,7 @@ import io.github.promptscope.lm.train.MaskedSequences;
 import io.github.promptscope.lm.train.Trainer;
 import io.github.promptscope.lm.train.TrainerConfig;
 import io.github.promptscope.lm.train.TrainingRecipe;
+import io.github.promptscope.neurons.FewShotExamples;
 import io.github.promptscope.neurons.NeuronTrainingCorpus;
 import io.github.promptscope.neurons.SimulationReveal;
 import io.github.promptscope.util.RepoPaths;
@@ -56,7 +57,12 @@ final class NeuronsModelRecipe {
         }
         MaskedSequences train = masked(corpus.train(), length, seed, "the neurons corpus");
         MaskedSequences validation = masked(corpus.validation(), length, seed, "the neurons corpus's validation examples");
-        return TrainingRecipe.continueMasked(from, RepoPaths.label(from), length, train, validation, cfg, out, until);
+        Trainer.Report report = TrainingRecipe.continueMasked(from, RepoPaths.label(from), length, train, validation, cfg, out, until);
+        // evaluating a fresh run once used PromptScope's few-shot set, which this corpus never shows (margins ~0)
+        FewShotExamples.writeNone(out, RepoPaths.label(out) + " was trained by `train --corpus " + corpusName(reveal)
+                + "` on simulation and explanation prompts without few-shot examples; PromptScope prompts it with none "
+                + "(FewShotExamples.forModel)");
+        return report;
     }
 
     private static String corpusName(SimulationReveal reveal) {

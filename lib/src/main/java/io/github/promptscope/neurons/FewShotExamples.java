@@ -55,6 +55,19 @@ public final class FewShotExamples {
         }
     }
 
+    /**
+     * Writes {@value #MODEL_FILE} saying that the model in {@code dir} reads prompts without few-shot
+     * examples (the neurons corpora have none), so that {@link #forModel} prompts it as it was trained and
+     * not with {@link #original()}, which would fill most of its context with text it never saw.
+     */
+    public static void writeNone(java.nio.file.Path dir, String why) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = json.createObjectNode().put("note", why);
+        root.putArray("examples");
+        io.github.promptscope.util.AtomicFiles.writeString(dir.resolve(MODEL_FILE),
+                json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    }
+
     /** Examples from {@code {"examples": [{explanation, first_revealed_activation_indices, activation_records}]}}. */
     public static List<FewShotExample> parse(JsonNode root, String source) {
         List<FewShotExample> out = new ArrayList<>();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.promptscope.cli.CommandsTest.Run;
 import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.neurons.FewShotExamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,6 +97,17 @@ class HeavyCommandsTest {
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().startsWith("0 runs done, 1 skipped (already recorded), 0 failed\n"), again.out());
         assertEquals(1, jsonFiles(results.resolve("tiny")).size());
+    }
+
+    @Test
+    void aNeuronsRecipeRunSaysItsModelReadsNoFewShotExamples(@TempDir Path out) throws Exception {
+        // without the file, evaluate-model and score prompted a fresh run with PromptScope's few-shot set
+        Run r = run("train", "--corpus", "neurons-copy", "--from", "models/default", "--positions", "512",
+                "--documents", "8", "--batch", "4", "--warmup", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve(FewShotExamples.MODEL_FILE)));
+        assertTrue(FewShotExamples.forModel(out).isEmpty());
+        assertEquals(3, FewShotExamples.forModel(out.getParent()).size(), "a folder without the file gets PromptScope's set");
     }
 
     @Test
