@@ -30,14 +30,15 @@ final class NeuronsModelRecipe {
     private static final Map<String, SimulationReveal> CORPORA = Map.of(
             "neurons", SimulationReveal.RANDOM_SHARE,
             "neurons-v2", SimulationReveal.FIRING_AND_AS_MANY_OTHERS,
-            "neurons-copy", SimulationReveal.QUOTED_TOKENS);
+            "neurons-copy", SimulationReveal.QUOTED_TOKENS,
+            "neurons-unknown", SimulationReveal.QUOTED_TOKENS_UNKNOWN);
 
     /** The recipe {@code --corpus} names, or null when it names no neurons recipe. */
     static SimulationReveal reveal(String corpus) {
         return CORPORA.get(corpus);
     }
 
-    /** @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2} or {@code neurons-copy}) */
+    /** @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2}, {@code neurons-copy} or {@code neurons-unknown}) */
     static Trainer.Report train(Path from, SimulationReveal reveal, int positions, int examples, long seed,
             TrainerConfig cfg, Path out, int until) throws IOException {
         if (from == null) {
@@ -71,7 +72,9 @@ final class NeuronsModelRecipe {
 
     private static MaskedSequences masked(List<NeuronTrainingCorpus.Example> examples, int positions, long seed,
             String what) {
+        // targets equal to the ids (every recipe but neurons-unknown) leave the batches and corpus hash as before
         return MaskedSequences.ofTokens(examples.stream().map(NeuronTrainingCorpus.Example::ids).toList(),
-                examples.stream().map(NeuronTrainingCorpus.Example::trained).toList(), positions, seed, what);
+                examples.stream().map(NeuronTrainingCorpus.Example::trained).toList(),
+                examples.stream().map(NeuronTrainingCorpus.Example::targets).toList(), positions, seed, what);
     }
 }

@@ -48,13 +48,13 @@ public final class NeuronTrainingCorpus {
         }
 
         /**
-         * The recipe of a {@code train --corpus}: the copy stage ({@link SimulationReveal#QUOTED_TOKENS})
-         * gives simulation documents 80% of the examples (explanation 15%, so the model keeps writing
-         * explanations; default corpus 5%), the others the defaults' mixture.
+         * The recipe of a {@code train --corpus}: the copy stage ({@link SimulationReveal#QUOTED_TOKENS},
+         * in either layout) gives simulation documents 80% of the examples (explanation 15%, so the model
+         * keeps writing explanations; default corpus 5%), the others the defaults' mixture.
          */
         public static Spec of(SimulationReveal reveal) {
             Spec d = defaults().withReveal(reveal);
-            return reveal == SimulationReveal.QUOTED_TOKENS
+            return reveal == SimulationReveal.QUOTED_TOKENS || reveal == SimulationReveal.QUOTED_TOKENS_UNKNOWN
                     ? new Spec(d.examples(), 0.8, 0.15, d.validation(), d.seed(), reveal) : d;
         }
 
@@ -71,19 +71,39 @@ public final class NeuronTrainingCorpus {
         }
     }
 
-    /** One example's ids and which of them are trained. */
-    public record Example(long[] ids, boolean[] trained) {
+    /**
+     * One example's ids, which of them are trained and the tokens trained at each position: the ids
+     * themselves, except in documents laid out as the simulator asks ({@link SimulationReveal#QUOTED_TOKENS_UNKNOWN}),
+     * whose value slots show {@code unknown} and are trained to produce the value.
+     */
+    public record Example(long[] ids, boolean[] trained, long[] targets) {
+        /** An example trained on its own tokens. */
+        public Example(long[] ids, boolean[] trained) {
+            this(ids, trained, ids);
+        }
+
         static Example of(List<long[]> pieces, List<Boolean> trainedPieces) {
+            return of(pieces, pieces, trainedPieces);
+        }
+
+        /** Pieces of inputs, the targets at their positions (same lengths) and whether each piece is trained. */
+        static Example of(List<long[]> pieces, List<long[]> targetPieces, List<Boolean> trainedPieces) {
             int n = pieces.stream().mapToInt(p -> p.length).sum();
             long[] ids = new long[n];
+            long[] targets = new long[n];
             boolean[] mask = new boolean[n];
             int k = 0;
             for (int i = 0; i < pieces.size(); i++) {
+                if (targetPieces.get(i).length != pieces.get(i).length) {
+                    throw new IllegalArgumentException("piece " + i + " has " + pieces.get(i).length + " ids but "
+                            + targetPieces.get(i).length + " targets");
+                }
                 System.arraycopy(pieces.get(i), 0, ids, k, pieces.get(i).length);
+                System.arraycopy(targetPieces.get(i), 0, targets, k, pieces.get(i).length);
                 Arrays.fill(mask, k, k + pieces.get(i).length, trainedPieces.get(i));
                 k += pieces.get(i).length;
             }
-            return new Example(ids, mask);
+            return new Example(ids, mask, targets);
         }
     }
 

@@ -29,6 +29,7 @@ final class SimulationDocuments {
     private final SimulationLayout layout;
     private final SimulationReveal reveal;
     private final QuotedTokenDocuments quotedTokens;
+    private final AskedLayoutDocuments asked;
 
     /** @param positions the model's positions: the layout (few-shot examples kept, chunks) depends on them */
     SimulationDocuments(TextTokenizer tokenizer, ConceptExcerpts excerpts, int positions) {
@@ -41,14 +42,18 @@ final class SimulationDocuments {
         this.layout = new SimulationLayout(tokenizer, positions, NeuronTrainingCorpus.FEW_SHOT);
         this.reveal = reveal;
         this.quotedTokens = new QuotedTokenDocuments(excerpts);
+        this.asked = new AskedLayoutDocuments(tokenizer, layout);
     }
 
     /** One document for a neuron of {@code concept}, drawing its excerpt from {@code concepts}. */
     NeuronTrainingCorpus.Example document(Random rng, Concept concept, List<Concept> concepts) {
-        if (reveal == SimulationReveal.QUOTED_TOKENS) {
+        if (reveal == SimulationReveal.QUOTED_TOKENS || reveal == SimulationReveal.QUOTED_TOKENS_UNKNOWN) {
             QuotedTokenDocuments.Lines lines = quotedTokens.draw(rng, concept, concepts);
             int chunks = layout.of(lines.explanation(), lines.tokens()).chunks().size();
-            return document(lines.explanation(), lines.tokens(), lines.values(), rng.nextInt(chunks));
+            int chunk = rng.nextInt(chunks);
+            return reveal == SimulationReveal.QUOTED_TOKENS
+                    ? document(lines.explanation(), lines.tokens(), lines.values(), chunk)
+                    : asked.document(layout.of(lines.explanation(), lines.tokens()), lines.tokens(), lines.values(), chunk);
         }
         Concept inText = concept;
         if (rng.nextDouble() >= TRUE_FOR_TEXT) {

@@ -29,5 +29,14 @@ public enum SimulationReveal {
      * copy task (does this token occur in the explanation?) that carries over to concepts never seen,
      * as long as the explanation quotes the members that fire ({@link QuotedTokenDocuments}).
      */
-    QUOTED_TOKENS
+    QUOTED_TOKENS,
+
+    /**
+     * {@code train --corpus neurons-unknown}: the documents of {@link #QUOTED_TOKENS} (the same lines
+     * and values for a seed) laid out exactly as the simulator asks: every line's value reads
+     * {@code unknown} in the input, as in {@link AllAtOnceSimulator}'s prompt, and a trained line's
+     * tab is trained to predict the value's first token where {@code unknown} stands. Revealed values
+     * let a model lean on the values of earlier lines, which inference never shows (issue #13).
+     */
+    QUOTED_TOKENS_UNKNOWN
 }

@@ -3,6 +3,7 @@ package io.github.promptscope.lm.train;
 import io.github.promptscope.data.ChatSerialization.Segment;
 import io.github.promptscope.lm.tokenizer.TextTokenizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -18,11 +19,14 @@ public final class MaskedSequences {
 
     private final List<long[]> ids;
     private final List<boolean[]> trained;
+    /** Per example the tokens the model is trained to produce, or null where they are the inputs themselves. */
+    private final List<long[]> targets;
     private final List<Integer> order;
 
-    private MaskedSequences(List<long[]> ids, List<boolean[]> trained, long seed) {
+    private MaskedSequences(List<long[]> ids, List<boolean[]> trained, List<long[]> targets, long seed) {
         this.ids = ids;
         this.trained = trained;
+        this.targets = targets;
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             idx.add(i);
@@ -70,7 +74,7 @@ public final class MaskedSequences {
             ids.add(all);
             trained.add(mask);
         }
-        return new MaskedSequences(ids, trained, seed);
+        return new MaskedSequences(ids, trained, noTargets(ids.size()), seed);
     }
 
     /**
@@ -82,6 +86,18 @@ public final class MaskedSequences {
      */
     public static MaskedSequences ofTokens(List<long[]> ids, List<boolean[]> trained, int maxTokens, long seed,
             String what) {
+        return ofTokens(ids, trained, noTargets(ids.size()), maxTokens, seed, what);
+    }
+
+    /**
+     * Examples already tokenized whose trained tokens are not their inputs: at a trained position k the
+     * model sees {@code ids[k]} as input but is trained to produce {@code targets[k]} from the tokens
+     * before it (the neuron simulator's documents show {@code unknown} where the value is to be
+     * predicted, as the simulator's prompt does). A null target array, or one equal to the ids, is the
+     * plain case: batches and the corpus hash are then those of {@link #ofTokens(List, List, int, long, String)}.
+     */
+    public static MaskedSequences ofTokens(List<long[]> ids, List<boolean[]> trained, List<long[]> targets,
+            int maxTokens, long seed, String what) {
         if (ids.isEmpty()) {
             throw new IllegalArgumentException(what + " has no examples");
         }
@@ -98,7 +114,25 @@ public final class MaskedSequences {
                         + " tokens, more than the model's " + maxTokens + " positions");
             }
         }
-        return new MaskedSequences(List.copyOf(ids), List.copyOf(trained), seed);
+        if (targets.size() != ids.size()) {
+            throw new IllegalArgumentException(what + ": " + ids.size() + " examples but " + targets.size() + " target rows");
+        }
+        List<long[]> distinct = new ArrayList<>();
+        for (int e = 0; e < ids.size(); e++) {
+            long[] t = targets.get(e);
+            if (t != null && t.length != ids.get(e).length) {
+                throw new IllegalArgumentException(what + ", example " + (e + 1) + ": " + ids.get(e).length
+                        + " tokens but " + t.length + " targets");
+            }
+            // targets equal to the inputs are stored as none, so such a corpus hashes as it did before targets existed
+            distinct.add(t == null || Arrays.equals(t, ids.get(e)) ? null : t.clone());
+        }
+        return new MaskedSequences(List.copyOf(ids), List.copyOf(trained), Collections.unmodifiableList(distinct),
+                seed);
+    }
+
+    private static List<long[]> noTargets(int n) {
+        return Collections.nCopies(n, null);
     }
 
     /** How many leading tokens of {@code prefix} equal those of {@code all}. */
@@ -129,12 +163,21 @@ public final class MaskedSequences {
         return trained.get(i).clone();
     }
 
+    /** The tokens example {@code i} is trained to produce at each position (its ids unless given apart). */
+    public long[] targets(int i) {
+        return targets.get(i) == null ? ids(i) : targets.get(i).clone();
+    }
+
     /** Every token of every example. */
     public long tokenCount() {
         return ids.stream().mapToLong(a -> a.length).sum();
     }
 
-    /** Ids and mask flags of every example in file order, for the corpus hash a checkpoint is tied to. */
+    /**
+     * Ids and mask flags of every example in file order, for the corpus hash a checkpoint is tied to;
+     * then, only when some example has targets apart from its ids, each such example's index and targets
+     * (so corpora without them hash as before).
+     */
     long[] fingerprint() {
         List<Long> out = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -142,6 +185,14 @@ public final class MaskedSequences {
                 out.add(ids.get(i)[k] * 2 + (trained.get(i)[k] ? 1 : 0));
             }
             out.add(-1L);
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i) != null) {
+                out.add(-2L - i);
+                for (long t : targets.get(i)) {
+                    out.add(t);
+                }
+            }
         }
         return out.stream().mapToLong(Long::longValue).toArray();
     }
@@ -153,8 +204,8 @@ public final class MaskedSequences {
     }
 
     /**
-     * Examples as one right-padded batch. Position j of a row predicts token j + 1, weighted 1 when that
-     * token is trained; padding repeats the row's last token and weighs 0 (causal attention never lets
+     * Examples as one right-padded batch. Position j of a row predicts token j + 1 (its target, which
+     * is the input token unless the example has targets apart), weighted 1 when that token is trained; padding repeats the row's last token and weighs 0 (causal attention never lets
      * an earlier position see it).
      */
     Batch rows(List<Integer> rows) {
@@ -172,10 +223,11 @@ public final class MaskedSequences {
         for (int i = 0; i < rows.size(); i++) {
             long[] seq = ids.get(rows.get(i));
             boolean[] mask = trained.get(rows.get(i));
+            long[] next = this.targets.get(rows.get(i)) == null ? seq : this.targets.get(rows.get(i));
             tokens += seq.length;
             for (int j = 0; j < len; j++) {
                 inputs[i][j] = seq[Math.min(j, seq.length - 1)];
-                targets[i * len + j] = seq[Math.min(j + 1, seq.length - 1)];
+                targets[i * len + j] = next[Math.min(j + 1, seq.length - 1)];
                 weights[i * len + j] = j + 1 < seq.length && mask[j + 1] ? 1f : 0f;
             }
         }

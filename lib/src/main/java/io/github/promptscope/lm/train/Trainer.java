@@ -81,7 +81,8 @@ public final class Trainer {
 
     /**
      * Loss-masked training (finetuning on chats): one sequence per example, the loss on its trained
-     * tokens only, one epoch in the seeded order of {@link MaskedSequences}; {@code cfg.steps()} must be
+     * tokens only (on the example's targets where {@link MaskedSequences} has them apart from its
+     * inputs), one epoch in the seeded order of {@link MaskedSequences}; {@code cfg.steps()} must be
      * {@link MaskedSequences#steps(int)}. Checkpoints, resuming, the log and the saved folder are those
      * of {@link #trainUntil}.
      */
