@@ -54,7 +54,7 @@ public final class NeuronTrainingCorpus {
          */
         public static Spec of(SimulationReveal reveal) {
             Spec d = defaults().withReveal(reveal);
-            return reveal == SimulationReveal.QUOTED_TOKENS || reveal == SimulationReveal.QUOTED_TOKENS_UNKNOWN
+            return reveal.quotesTokens()
                     ? new Spec(d.examples(), 0.8, 0.15, d.validation(), d.seed(), reveal) : d;
         }
 

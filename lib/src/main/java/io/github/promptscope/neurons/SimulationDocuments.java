@@ -47,13 +47,13 @@ final class SimulationDocuments {
 
     /** One document for a neuron of {@code concept}, drawing its excerpt from {@code concepts}. */
     NeuronTrainingCorpus.Example document(Random rng, Concept concept, List<Concept> concepts) {
-        if (reveal == SimulationReveal.QUOTED_TOKENS || reveal == SimulationReveal.QUOTED_TOKENS_UNKNOWN) {
+        if (reveal.quotesTokens()) {
             QuotedTokenDocuments.Lines lines = quotedTokens.draw(rng, concept, concepts);
-            int chunks = layout.of(lines.explanation(), lines.tokens()).chunks().size();
-            int chunk = rng.nextInt(chunks);
+            AllAtOnceSimulator.Layout l = layout.of(lines.explanation(), lines.tokens());
+            int chunk = rng.nextInt(l.chunks().size());
             return reveal == SimulationReveal.QUOTED_TOKENS
-                    ? document(lines.explanation(), lines.tokens(), lines.values(), chunk)
-                    : asked.document(layout.of(lines.explanation(), lines.tokens()), lines.tokens(), lines.values(), chunk);
+                    ? document(l, lines.tokens(), lines.values(), chunk)
+                    : asked.document(l, lines.tokens(), lines.values(), chunk);
         }
         Concept inText = concept;
         if (rng.nextDouble() >= TRUE_FOR_TEXT) {
@@ -70,8 +70,8 @@ final class SimulationDocuments {
         Integer[] values = reveal == SimulationReveal.RANDOM_SHARE
                 ? randomShare(rng, concept, tokens, strength)
                 : firingAndAsManyOthers(rng, concept, inText, tokens, strength);
-        int chunks = layout.of(explanation, tokens).chunks().size();
-        return document(explanation, tokens, values, rng.nextInt(chunks));
+        AllAtOnceSimulator.Layout l = layout.of(explanation, tokens);
+        return document(l, tokens, values, rng.nextInt(l.chunks().size()));
     }
 
     /** {@link SimulationReveal#RANDOM_SHARE}: the values of a random share (10-100%) of the lines. */
@@ -115,7 +115,12 @@ final class SimulationDocuments {
      * tokens of that chunk), a null value written {@code unknown} and not trained.
      */
     NeuronTrainingCorpus.Example document(String explanation, List<String> tokens, Integer[] values, int chunk) {
-        AllAtOnceSimulator.Layout l = layout.of(explanation, tokens);
+        return document(layout.of(explanation, tokens), tokens, values, chunk);
+    }
+
+    /** As {@link #document(String, List, Integer[], int)}, for the simulator's layout {@code l} of these lines, made once. */
+    private NeuronTrainingCorpus.Example document(AllAtOnceSimulator.Layout l, List<String> tokens, Integer[] values,
+            int chunk) {
         int from = l.firstTokens()[chunk];
         int to = chunk + 1 < l.firstTokens().length ? l.firstTokens()[chunk + 1] : tokens.size();
         List<long[]> pieces = new ArrayList<>();

@@ -38,5 +38,10 @@ public enum SimulationReveal {
      * tab is trained to predict the value's first token where {@code unknown} stands. Revealed values
      * let a model lean on the values of earlier lines, which inference never shows (issue #13).
      */
-    QUOTED_TOKENS_UNKNOWN
+    QUOTED_TOKENS_UNKNOWN;
+
+    /** Whether the documents are the copy stage's ({@link QuotedTokenDocuments}), in either layout. */
+    boolean quotesTokens() {
+        return this == QUOTED_TOKENS || this == QUOTED_TOKENS_UNKNOWN;
+    }
 }

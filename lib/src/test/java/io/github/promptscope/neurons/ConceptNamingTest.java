@@ -25,4 +25,15 @@ class ConceptNamingTest {
         assertFalse(ConceptNaming.names("the tokens 'red'", Concept.NUMBERS));
         assertFalse(ConceptNaming.names("red and blue", Concept.COLOURS), "unquoted members are not a list of members");
     }
+
+    @Test
+    void aHeldOutConceptIsNamedByItsHeadNounNotByNamesOrWords() {
+        // evaluate-model counted "names of countries" as naming currencies ("currency names" shares "names")
+        assertFalse(ConceptNaming.namesByWord("names of countries: 'Malaysia'", Concept.CURRENCIES));
+        assertTrue(ConceptNaming.namesByWord("currency names: 'rial'", Concept.CURRENCIES));
+        assertFalse(ConceptNaming.namesByWord("food words: 'lemon'", Concept.NUMBER_WORDS));
+        assertTrue(ConceptNaming.namesByWord("numbers and digits", Concept.NUMBER_WORDS));
+        assertTrue(ConceptNaming.namesByWord("animal names: 'cat'", Concept.ANIMALS));
+        assertFalse(ConceptNaming.namesByWord("punctuation", Concept.PLURALS), "a word naming another concept does not name this one");
+    }
 }

@@ -163,11 +163,6 @@ public final class MaskedSequences {
         return trained.get(i).clone();
     }
 
-    /** The tokens example {@code i} is trained to produce at each position (its ids unless given apart). */
-    public long[] targets(int i) {
-        return targets.get(i) == null ? ids(i) : targets.get(i).clone();
-    }
-
     /** Every token of every example. */
     public long tokenCount() {
         return ids.stream().mapToLong(a -> a.length).sum();
