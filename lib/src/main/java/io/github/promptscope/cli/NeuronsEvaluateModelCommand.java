@@ -7,6 +7,7 @@ import io.github.promptscope.neurons.Concept;
 import io.github.promptscope.neurons.ExplainerConfig;
 import io.github.promptscope.neurons.FewShotExamples;
 import io.github.promptscope.neurons.LmExplainer;
+import io.github.promptscope.neurons.MemberForm;
 import io.github.promptscope.neurons.NeuronTrainingCorpus;
 import io.github.promptscope.neurons.PlantedNeuronEvaluation;
 import io.github.promptscope.neurons.PromptStyle;
@@ -61,12 +62,18 @@ final class NeuronsEvaluateModelCommand implements Callable<Integer> {
             + "'scored' (the valid split being simulated: tests reading the explanation, not generalizing it).")
     String quoteFrom;
 
+    @Option(names = "--members", defaultValue = "quoted", description = "How the true and false explanations name "
+            + "members: 'quoted' ('fox', 'swan'; the form of models/neurons; default) or 'listed' (fox, swan; the form "
+            + "of --corpus neurons-listed).")
+    String members;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for evaluation.json.")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         PlantedNeuronEvaluation.QuoteFrom from = PlantedNeuronEvaluation.QuoteFrom.parse(quoteFrom);
+        MemberForm form = MemberForm.parse(members);
         Path dir = simulator == null ? NeuronsModelDefault.locate() : simulator;
         List<Concept> chosen = new ArrayList<>();
         if (concepts == null) {
@@ -81,14 +88,14 @@ final class NeuronsEvaluateModelCommand implements Callable<Integer> {
                 LocalTextModel explainerModel = new LocalTextModel(sim)) {
             root.put("subject", RepoPaths.label(lm.dir())).put("model", RepoPaths.label(dir))
                     .put("model_weights_sha256", sim.weightsSha256()).put("layer", layer).put("documents", documents)
-                    .put("quote_from", quoteFrom);
+                    .put("quote_from", quoteFrom).put("members", members);
             root.putPOJO("held_out", NeuronTrainingCorpus.HELD_OUT.stream().map(Concept::cliName).toList());
             List<PlantedNeuronEvaluation.Planted> neurons = PlantedNeuronEvaluation.plantAndRecord(lm, layer, chosen,
                     planted, documents);
             AllAtOnceSimulator simulate = new AllAtOnceSimulator(sim, FewShotExamples.forModel(dir));
             for (boolean quoted : descriptionOnly ? new boolean[] {true, false} : new boolean[] {true}) {
                 ArrayNode rows = root.putArray(quoted ? "margins_quoted" : "margins_description_only");
-                for (PlantedNeuronEvaluation.Margin m : PlantedNeuronEvaluation.margins(neurons, simulate, quoted, from)) {
+                for (PlantedNeuronEvaluation.Margin m : PlantedNeuronEvaluation.margins(neurons, simulate, quoted, from, form)) {
                     System.err.printf("%s: true %.3f, false %.3f%n", m.concept().cliName(), m.trueScore(), m.falseScore());
                     ObjectNode r = rows.addObject().put("concept", m.concept().cliName())
                             .put("true_explanation", m.trueExplanation()).put("false_explanation", m.falseExplanation());

@@ -31,14 +31,15 @@ final class NeuronsModelRecipe {
             "neurons", SimulationReveal.RANDOM_SHARE,
             "neurons-v2", SimulationReveal.FIRING_AND_AS_MANY_OTHERS,
             "neurons-copy", SimulationReveal.QUOTED_TOKENS,
-            "neurons-unknown", SimulationReveal.QUOTED_TOKENS_UNKNOWN);
+            "neurons-unknown", SimulationReveal.QUOTED_TOKENS_UNKNOWN,
+            "neurons-listed", SimulationReveal.LISTED_TOKENS_UNKNOWN);
 
     /** The recipe {@code --corpus} names, or null when it names no neurons recipe. */
     static SimulationReveal reveal(String corpus) {
         return CORPORA.get(corpus);
     }
 
-    /** @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2}, {@code neurons-copy} or {@code neurons-unknown}) */
+    /** @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2}, {@code neurons-copy}, {@code neurons-unknown} or {@code neurons-listed}) */
     static Trainer.Report train(Path from, SimulationReveal reveal, int positions, int examples, long seed,
             TrainerConfig cfg, Path out, int until) throws IOException {
         if (from == null) {

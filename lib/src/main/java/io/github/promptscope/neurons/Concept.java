@@ -90,7 +90,12 @@ public enum Concept {
      * description when {@code quoted} is empty): the form the neurons model learned to write and read.
      */
     public String explanation(List<String> quoted) {
-        return quoted.isEmpty() ? description : description + ": " + TokenLookupExplainer.quoteAll(quoted);
+        return explanation(quoted, MemberForm.QUOTED);
+    }
+
+    /** The ground truth naming {@code members} in {@code form}: {@code colour words: red, green} for {@link MemberForm#LISTED}. */
+    public String explanation(List<String> members, MemberForm form) {
+        return members.isEmpty() ? description : description + ": " + form.write(members);
     }
 
     /** Whether a subject-model token (leading space kept, as records store it) belongs to the concept. */

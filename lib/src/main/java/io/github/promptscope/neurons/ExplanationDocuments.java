@@ -28,12 +28,19 @@ final class ExplanationDocuments {
     private final TextTokenizer tokenizer;
     private final ConceptExcerpts excerpts;
     private final int budget;
+    private final MemberForm form;
 
     /** @param positions the model's positions; prompts are fitted to these less {@link ExplainerConfig#DEFAULT_MAX_TOKENS} */
     ExplanationDocuments(TextTokenizer tokenizer, ConceptExcerpts excerpts, int positions) {
+        this(tokenizer, excerpts, positions, MemberForm.QUOTED);
+    }
+
+    /** @param form how the trained explanations name the members */
+    ExplanationDocuments(TextTokenizer tokenizer, ConceptExcerpts excerpts, int positions, MemberForm form) {
         this.tokenizer = tokenizer;
         this.excerpts = excerpts;
         this.budget = positions - ExplainerConfig.DEFAULT_MAX_TOKENS;
+        this.form = form;
     }
 
     NeuronTrainingCorpus.Example document(Random rng, Concept concept) {
@@ -56,7 +63,7 @@ final class ExplanationDocuments {
         List<String> shown = new ArrayList<>();
         fitted.excerptsShown().forEach(r -> shown.addAll(r.tokens()));
         List<String> members = ConceptExcerpts.membersIn(concept, shown);
-        String explanation = concept.explanation(members.subList(0, Math.min(MAX_QUOTED, members.size())));
+        String explanation = concept.explanation(members.subList(0, Math.min(MAX_QUOTED, members.size())), form);
         return NeuronTrainingCorpus.Example.of(
                 List.of(tokenizer.encode(fitted.prompt().text()), tokenizer.encode(" " + explanation + ".\n")),
                 List.of(false, true));

@@ -73,7 +73,7 @@ public final class NeuronTrainingCorpus {
 
     /**
      * One example's ids, which of them are trained and the tokens trained at each position: the ids
-     * themselves, except in documents laid out as the simulator asks ({@link SimulationReveal#QUOTED_TOKENS_UNKNOWN}),
+     * themselves, except in documents laid out as the simulator asks ({@link SimulationReveal#asksLayout()}),
      * whose value slots show {@code unknown} and are trained to produce the value.
      */
     public record Example(long[] ids, boolean[] trained, long[] targets) {
@@ -124,7 +124,7 @@ public final class NeuronTrainingCorpus {
                 .withSeed(spec.seed() + 1)).build().train();
         ConceptExcerpts excerpts = new ConceptExcerpts(tokenizer, text, endOfText, CollectorConfig.defaults().windowTokens());
         SimulationDocuments simulation = new SimulationDocuments(tokenizer, excerpts, positions, spec.reveal());
-        ExplanationDocuments explanation = new ExplanationDocuments(tokenizer, excerpts, positions);
+        ExplanationDocuments explanation = new ExplanationDocuments(tokenizer, excerpts, positions, spec.reveal().memberForm());
         List<Concept> trainConcepts = Arrays.stream(Concept.values())
                 .filter(c -> !HELD_OUT.contains(c) && excerpts.usable(c)).toList();
 

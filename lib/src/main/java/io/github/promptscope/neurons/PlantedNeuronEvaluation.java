@@ -90,11 +90,16 @@ public final class PlantedNeuronEvaluation {
 
     /** The description and the members in the excerpts {@code from} names, most frequent first (at most {@link #QUOTED}). */
     public static String quotedExplanation(Concept concept, NeuronRecord record, QuoteFrom from) {
+        return quotedExplanation(concept, record, from, MemberForm.QUOTED);
+    }
+
+    /** As {@link #quotedExplanation(Concept, NeuronRecord, QuoteFrom)}, the members written in {@code form}. */
+    public static String quotedExplanation(Concept concept, NeuronRecord record, QuoteFrom from, MemberForm form) {
         List<String> tokens = new ArrayList<>();
         (from == QuoteFrom.SCORED ? record.valid(NeuronRecord.EXAMPLES_PER_SPLIT) : record.train(NeuronRecord.EXAMPLES_PER_SPLIT))
                 .forEach(r -> tokens.addAll(r.tokens()));
         List<String> members = ConceptExcerpts.membersIn(concept, tokens);
-        return concept.explanation(members.subList(0, Math.min(QUOTED, members.size())));
+        return concept.explanation(members.subList(0, Math.min(QUOTED, members.size())), form);
     }
 
     /** Each neuron's true explanation against the next neuron's (the last against the first). */
@@ -107,12 +112,18 @@ public final class PlantedNeuronEvaluation {
      * {@link QuoteFrom#SCORED} the false explanation quotes the other neuron's scored members (absent from this text).
      */
     public static List<Margin> margins(List<Planted> planted, NeuronSimulator simulator, boolean quoted, QuoteFrom from) {
+        return margins(planted, simulator, quoted, from, MemberForm.QUOTED);
+    }
+
+    /** As {@link #margins(List, NeuronSimulator, boolean, QuoteFrom)}, the members written in {@code form}. */
+    public static List<Margin> margins(List<Planted> planted, NeuronSimulator simulator, boolean quoted, QuoteFrom from,
+            MemberForm form) {
         List<Margin> out = new ArrayList<>();
         for (int k = 0; k < planted.size(); k++) {
             Planted p = planted.get(k);
             Planted other = planted.get((k + 1) % planted.size());
-            String truth = quoted ? quotedExplanation(p.concept(), p.record(), from) : p.concept().description();
-            String wrong = quoted ? quotedExplanation(other.concept(), other.record(), from) : other.concept().description();
+            String truth = quoted ? quotedExplanation(p.concept(), p.record(), from, form) : p.concept().description();
+            String wrong = quoted ? quotedExplanation(other.concept(), other.record(), from, form) : other.concept().description();
             out.add(new Margin(p.concept(), truth, score(p, truth, simulator), other.concept(), wrong,
                     score(p, wrong, simulator)));
         }

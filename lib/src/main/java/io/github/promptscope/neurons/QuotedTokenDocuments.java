@@ -26,9 +26,12 @@ final class QuotedTokenDocuments {
     record Lines(String explanation, List<String> tokens, Integer[] values) {}
 
     private final ConceptExcerpts excerpts;
+    private final MemberForm form;
 
-    QuotedTokenDocuments(ConceptExcerpts excerpts) {
+    /** @param form how the explanations name the members ({@code 'cat', 'dog'} or {@code cat, dog}) */
+    QuotedTokenDocuments(ConceptExcerpts excerpts, MemberForm form) {
         this.excerpts = excerpts;
+        this.form = form;
     }
 
     /** Lines for a neuron of {@code concept}, the excerpt made for it or (false for the text) for another of {@code concepts}. */
@@ -48,7 +51,7 @@ final class QuotedTokenDocuments {
         Set<String> firing = new HashSet<>();
         quoted.forEach(q -> firing.add(Concept.normalized(q)));
         int strength = rng.nextDouble() < 0.7 ? 10 : 5 + rng.nextInt(5);
-        return new Lines(concept.explanation(quoted), tokens, values(rng, tokens, firing, concept, inText, strength));
+        return new Lines(concept.explanation(quoted, form), tokens, values(rng, tokens, firing, concept, inText, strength));
     }
 
     /** Most members in the text (at least one), a few absent ones, shuffled. */

@@ -41,7 +41,7 @@ final class SimulationDocuments {
         this.excerpts = excerpts;
         this.layout = new SimulationLayout(tokenizer, positions, NeuronTrainingCorpus.FEW_SHOT);
         this.reveal = reveal;
-        this.quotedTokens = new QuotedTokenDocuments(excerpts);
+        this.quotedTokens = new QuotedTokenDocuments(excerpts, reveal.memberForm());
         this.asked = new AskedLayoutDocuments(tokenizer, layout);
     }
 
@@ -51,9 +51,9 @@ final class SimulationDocuments {
             QuotedTokenDocuments.Lines lines = quotedTokens.draw(rng, concept, concepts);
             AllAtOnceSimulator.Layout l = layout.of(lines.explanation(), lines.tokens());
             int chunk = rng.nextInt(l.chunks().size());
-            return reveal == SimulationReveal.QUOTED_TOKENS
-                    ? document(l, lines.tokens(), lines.values(), chunk)
-                    : asked.document(l, lines.tokens(), lines.values(), chunk);
+            return reveal.asksLayout()
+                    ? asked.document(l, lines.tokens(), lines.values(), chunk)
+                    : document(l, lines.tokens(), lines.values(), chunk);
         }
         Concept inText = concept;
         if (rng.nextDouble() >= TRUE_FOR_TEXT) {

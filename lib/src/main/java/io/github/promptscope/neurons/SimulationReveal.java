@@ -38,10 +38,29 @@ public enum SimulationReveal {
      * tab is trained to predict the value's first token where {@code unknown} stands. Revealed values
      * let a model lean on the values of earlier lines, which inference never shows (issue #13).
      */
-    QUOTED_TOKENS_UNKNOWN;
+    QUOTED_TOKENS_UNKNOWN,
 
-    /** Whether the documents are the copy stage's ({@link QuotedTokenDocuments}), in either layout. */
+    /**
+     * {@code train --corpus neurons-listed}: the documents of {@link #QUOTED_TOKENS_UNKNOWN} with the
+     * members written as the text spells them ({@code animal names: fox, swan}, {@link MemberForm#LISTED}),
+     * in the simulation and the explanation documents alike. A quoted member is another token than the
+     * same word in the text ({@code fox} against {@code Ġfox}); listed, it is the same token, so the
+     * copy task is matching identical ids, which does not depend on knowing the word.
+     */
+    LISTED_TOKENS_UNKNOWN;
+
+    /** Whether the documents are the copy stage's ({@link QuotedTokenDocuments}), in any layout or form. */
     boolean quotesTokens() {
-        return this == QUOTED_TOKENS || this == QUOTED_TOKENS_UNKNOWN;
+        return this == QUOTED_TOKENS || asksLayout();
+    }
+
+    /** Whether the documents are laid out as the simulator asks ({@link AskedLayoutDocuments}). */
+    boolean asksLayout() {
+        return this == QUOTED_TOKENS_UNKNOWN || this == LISTED_TOKENS_UNKNOWN;
+    }
+
+    /** How the corpus's explanations name members. */
+    public MemberForm memberForm() {
+        return this == LISTED_TOKENS_UNKNOWN ? MemberForm.LISTED : MemberForm.QUOTED;
     }
 }

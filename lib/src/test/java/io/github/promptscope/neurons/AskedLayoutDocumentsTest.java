@@ -51,7 +51,7 @@ class AskedLayoutDocumentsTest {
         assertEquals(512, positions);
         SimulationDocuments unknown = new SimulationDocuments(model.tokenizer(), excerpts, positions,
                 SimulationReveal.QUOTED_TOKENS_UNKNOWN);
-        QuotedTokenDocuments lines = new QuotedTokenDocuments(excerpts);
+        QuotedTokenDocuments lines = new QuotedTokenDocuments(excerpts, MemberForm.QUOTED);
         AllAtOnceSimulator simulator = new AllAtOnceSimulator(model, NeuronTrainingCorpus.FEW_SHOT);
         long one = model.tokenizer().encode("1")[0];
         long[] unknownIds = model.tokenizer().encode(RecordFormat.UNKNOWN);

@@ -37,7 +37,7 @@ class QuotedTokenDocumentsTest {
         List<String> text = new TrainingCorpus(TrainingCorpus.Spec.defaults().withDocuments(2_000).withSeed(1)).build().train();
         ConceptExcerpts excerpts = new ConceptExcerpts(model.tokenizer(), text, model.config().eosTokenId(),
                 CollectorConfig.defaults().windowTokens());
-        documents = new QuotedTokenDocuments(excerpts);
+        documents = new QuotedTokenDocuments(excerpts, MemberForm.QUOTED);
         concepts = Arrays.stream(Concept.values())
                 .filter(c -> !NeuronTrainingCorpus.HELD_OUT.contains(c) && excerpts.usable(c)).toList();
     }

@@ -1,0 +1,123 @@
+package io.github.promptscope.neurons;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.promptscope.data.TrainingCorpus;
+import io.github.promptscope.lm.DefaultModel;
+import io.github.promptscope.lm.LanguageModel;
+import io.github.promptscope.lm.tokenizer.TextTokenizer;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code train --corpus neurons-listed}: the same lines and values as neurons-unknown for a seed,
+ * the members written as the text spells them, so that the token of a firing line is found, id for
+ * id, in the explanation the simulator reads; quoted, it mostly is not ({@code fox} against {@code Ġfox}).
+ */
+class ListedMembersTest {
+
+    private static final int DOCUMENTS = 150;
+
+    private static LanguageModel model;
+    private static ConceptExcerpts excerpts;
+    private static List<Concept> concepts;
+
+    @BeforeAll
+    static void load() {
+        System.setProperty("promptscope.progress", "off");
+        model = LanguageModel.load(DefaultModel.locate().resolveSibling("neurons"));
+        List<String> text = new TrainingCorpus(TrainingCorpus.Spec.defaults().withDocuments(2_000).withSeed(1)).build().train();
+        excerpts = new ConceptExcerpts(model.tokenizer(), text, model.config().eosTokenId(),
+                CollectorConfig.defaults().windowTokens());
+        concepts = Arrays.stream(Concept.values())
+                .filter(c -> !NeuronTrainingCorpus.HELD_OUT.contains(c) && excerpts.usable(c)).toList();
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void aListedMemberIsTheSameTokenAsInTheText() {
+        TextTokenizer tok = model.tokenizer();
+        QuotedTokenDocuments quoted = new QuotedTokenDocuments(excerpts, MemberForm.QUOTED);
+        QuotedTokenDocuments listed = new QuotedTokenDocuments(excerpts, MemberForm.LISTED);
+        int firing = 0;
+        int foundQuoted = 0;
+        int foundListed = 0;
+        // one seed per document from a stream: Random's first draws for neighbouring seeds are alike
+        Random seeds = new Random(13);
+        for (int d = 0; d < DOCUMENTS; d++) {
+            Concept c = concepts.get(d % concepts.size());
+            long seed = seeds.nextLong();
+            QuotedTokenDocuments.Lines q = quoted.draw(new Random(seed), c, concepts);
+            QuotedTokenDocuments.Lines l = listed.draw(new Random(seed), c, concepts);
+            assertEquals(q.tokens(), l.tokens(), "document " + d + ": the same excerpt");
+            assertArrayEquals(q.values(), l.values(), "document " + d + ": the same values");
+            if (c != Concept.PUNCTUATION) { // its members include the quote mark itself
+                assertFalse(l.explanation().contains("'"), l.explanation());
+                assertEquals(q.explanation().replace("'", ""), l.explanation(), "only the quotes differ");
+            }
+            long[] qIds = tok.encode(q.explanation());
+            long[] lIds = tok.encode(l.explanation());
+            for (int t = 0; t < l.tokens().size(); t++) {
+                Integer v = l.values()[t];
+                // words in running text, as the held-out concepts' members all are (digits and punctuation
+                // are written without a leading space and match in either form)
+                if (v == null || v == 0 || !l.tokens().get(t).startsWith(" ")) {
+                    continue;
+                }
+                long[] token = tok.encode(l.tokens().get(t));
+                firing++;
+                foundQuoted += contains(qIds, token) ? 1 : 0;
+                foundListed += contains(lIds, token) ? 1 : 0;
+            }
+        }
+        System.out.printf("firing word lines %d: their token in the explanation's ids, quoted %d, listed %d%n", firing,
+                foundQuoted, foundListed);
+        assertTrue(firing > 300, "firing word lines " + firing);
+        assertTrue(foundListed >= 0.9 * firing, "listed " + foundListed + " of " + firing);
+        assertTrue(foundQuoted <= 0.2 * firing, "quoted " + foundQuoted + " of " + firing);
+    }
+
+    @Test
+    void theListedRecipeTrainsItsExplanationsListed() {
+        NeuronTrainingCorpus.Spec spec = NeuronTrainingCorpus.Spec.of(SimulationReveal.LISTED_TOKENS_UNKNOWN);
+        assertEquals(0.8, spec.simulation());
+        ExplanationDocuments docs = new ExplanationDocuments(model.tokenizer(), excerpts, model.config().maxPositions(),
+                SimulationReveal.LISTED_TOKENS_UNKNOWN.memberForm());
+        int withMembers = 0;
+        for (int d = 0; d < 20; d++) {
+            NeuronTrainingCorpus.Example e = docs.document(new Random(1000L * d + 7), concepts.get(d % concepts.size()));
+            StringBuilder trained = new StringBuilder();
+            for (int k = 0; k < e.ids().length; k++) {
+                if (e.trained()[k]) {
+                    trained.append(model.tokenizer().decode(new long[] {e.ids()[k]}));
+                }
+            }
+            if (concepts.get(d % concepts.size()) != Concept.PUNCTUATION) {
+                assertFalse(trained.toString().contains("'"), trained.toString());
+            }
+            withMembers += trained.toString().contains(": ") ? 1 : 0;
+        }
+        assertTrue(withMembers >= 15, withMembers + " of 20 explanations list members");
+    }
+
+    private static boolean contains(long[] haystack, long[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(Arrays.copyOfRange(haystack, i, i + needle.length), needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
