@@ -32,14 +32,15 @@ final class NeuronsModelRecipe {
             "neurons-v2", SimulationReveal.FIRING_AND_AS_MANY_OTHERS,
             "neurons-copy", SimulationReveal.QUOTED_TOKENS,
             "neurons-unknown", SimulationReveal.QUOTED_TOKENS_UNKNOWN,
-            "neurons-listed", SimulationReveal.LISTED_TOKENS_UNKNOWN);
+            "neurons-listed", SimulationReveal.LISTED_TOKENS_UNKNOWN,
+            "neurons-words", SimulationReveal.ANY_WORDS_LISTED);
 
     /** The recipe {@code --corpus} names, or null when it names no neurons recipe. */
     static SimulationReveal reveal(String corpus) {
         return CORPORA.get(corpus);
     }
 
-    /** @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2}, {@code neurons-copy}, {@code neurons-unknown} or {@code neurons-listed}) */
+    /** @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2}, {@code neurons-copy}, {@code neurons-unknown}, {@code neurons-listed} or {@code neurons-words}) */
     static Trainer.Report train(Path from, SimulationReveal reveal, int positions, int examples, long seed,
             TrainerConfig cfg, Path out, int until) throws IOException {
         if (from == null) {

@@ -22,6 +22,9 @@ final class ConceptExcerpts {
     /** The tokens a member may replace: a lower-case word with its leading space. */
     private static final Pattern WORD = Pattern.compile(" [a-z]+");
 
+    /** The vocabulary's words {@link #drawVocabulary} puts into text. */
+    private static final Pattern VOCABULARY_WORD = Pattern.compile(" [A-Za-z]{3,}");
+
     /** A window as ids and as the token strings records store. */
     record Excerpt(long[] ids, List<String> tokens) {}
 
@@ -29,6 +32,7 @@ final class ConceptExcerpts {
     private final String[] pieces; // every id's token string, looked up once
     private final List<long[]> windows = new ArrayList<>();
     private final Map<Concept, List<Long>> memberIds = new EnumMap<>(Concept.class);
+    private List<Long> vocabularyWords; // made on first use
 
     ConceptExcerpts(TextTokenizer tokenizer, List<String> documents, long endOfText, int windowTokens) {
         this.tokenizer = tokenizer;
@@ -88,6 +92,38 @@ final class ConceptExcerpts {
         for (int k = 0; k < replacements && !words.isEmpty() && !members.isEmpty(); k++) {
             int at = words.remove(rng.nextInt(words.size()));
             ids[at] = members.get(rng.nextInt(members.size()));
+        }
+        List<String> tokens = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            tokens.add(pieces[(int) id]);
+        }
+        return new Excerpt(ids, tokens);
+    }
+
+    /**
+     * A random window with {@code n} words replaced by words drawn from the whole vocabulary (single
+     * tokens: a leading space and at least three letters), none of them a member of {@code excluded}:
+     * positives for a copy task that are not tied to any concept.
+     */
+    Excerpt drawVocabulary(Random rng, int n, List<Concept> excluded) {
+        if (vocabularyWords == null) {
+            vocabularyWords = new ArrayList<>();
+            for (int id = 0; id < pieces.length; id++) {
+                String p = pieces[id];
+                if (VOCABULARY_WORD.matcher(p).matches() && excluded.stream().noneMatch(c -> c.matches(p))) {
+                    vocabularyWords.add((long) id);
+                }
+            }
+        }
+        long[] ids = windows.get(rng.nextInt(windows.size())).clone();
+        List<Integer> words = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (WORD.matcher(pieces[(int) ids[i]]).matches()) {
+                words.add(i);
+            }
+        }
+        for (int k = 0; k < n && !words.isEmpty(); k++) {
+            ids[words.remove(rng.nextInt(words.size()))] = vocabularyWords.get(rng.nextInt(vocabularyWords.size()));
         }
         List<String> tokens = new ArrayList<>(ids.length);
         for (long id : ids) {

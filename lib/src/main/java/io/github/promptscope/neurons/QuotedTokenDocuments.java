@@ -25,17 +25,33 @@ final class QuotedTokenDocuments {
     /** An excerpt's tokens, the explanation and the values (null where the line stays {@code unknown}). */
     record Lines(String explanation, List<String> tokens, Integer[] values) {}
 
+    /** Share of documents that list any words of the text, in the {@link SimulationReveal#ANY_WORDS_LISTED} corpus. */
+    static final double ANY_WORDS_SHARE = 0.5;
+
     private final ConceptExcerpts excerpts;
     private final MemberForm form;
+    private final boolean anyWords;
 
     /** @param form how the explanations name the members ({@code 'cat', 'dog'} or {@code cat, dog}) */
     QuotedTokenDocuments(ConceptExcerpts excerpts, MemberForm form) {
+        this(excerpts, form, false);
+    }
+
+    /** @param anyWords whether {@link #ANY_WORDS_SHARE} of the documents list any words of their text */
+    QuotedTokenDocuments(ConceptExcerpts excerpts, MemberForm form, boolean anyWords) {
         this.excerpts = excerpts;
         this.form = form;
+        this.anyWords = anyWords;
     }
 
     /** Lines for a neuron of {@code concept}, the excerpt made for it or (false for the text) for another of {@code concepts}. */
     Lines draw(Random rng, Concept concept, List<Concept> concepts) {
+        if (anyWords && rng.nextDouble() < ANY_WORDS_SHARE) {
+            Lines words = drawWords(rng, concept);
+            if (words != null) {
+                return words;
+            }
+        }
         Concept inText = concept;
         if (rng.nextDouble() >= SimulationDocuments.TRUE_FOR_TEXT) {
             while (inText == concept) {
@@ -52,6 +68,35 @@ final class QuotedTokenDocuments {
         quoted.forEach(q -> firing.add(Concept.normalized(q)));
         int strength = rng.nextDouble() < 0.7 ? 10 : 5 + rng.nextInt(5);
         return new Lines(concept.explanation(quoted, form), tokens, values(rng, tokens, firing, concept, inText, strength));
+    }
+
+    /**
+     * Lines whose explanation lists 1-4 words of the excerpt (under {@code concept}'s description,
+     * which they need not fit) and a neuron that fires on exactly those words. The excerpt gets 2-6
+     * words drawn from the whole vocabulary (never a held-out concept's member), so the positives are
+     * thousands of distinct tokens, not one concept's members; null when the excerpt has no word to list.
+     */
+    private Lines drawWords(Random rng, Concept concept) {
+        ConceptExcerpts.Excerpt excerpt = excerpts.drawVocabulary(rng, 2 + rng.nextInt(5), NeuronTrainingCorpus.HELD_OUT);
+        int length = 24 + rng.nextInt(excerpt.tokens().size() - 23);
+        List<String> tokens = excerpt.tokens().subList(0, length);
+        List<String> words = new ArrayList<>();
+        for (String t : tokens) {
+            String w = Concept.normalized(t);
+            if (t.startsWith(" ") && w.length() >= 3 && w.chars().allMatch(Character::isLetter) && !words.contains(t.strip())
+                    && NeuronTrainingCorpus.HELD_OUT.stream().noneMatch(c -> c.matches(t))) {
+                words.add(t.strip());
+            }
+        }
+        if (words.isEmpty()) {
+            return null;
+        }
+        Collections.shuffle(words, rng);
+        List<String> listed = new ArrayList<>(words.subList(0, 1 + rng.nextInt(Math.min(4, words.size()))));
+        Set<String> firing = new HashSet<>();
+        listed.forEach(w -> firing.add(Concept.normalized(w)));
+        int strength = rng.nextDouble() < 0.7 ? 10 : 5 + rng.nextInt(5);
+        return new Lines(concept.explanation(listed, form), tokens, values(rng, tokens, firing, concept, concept, strength));
     }
 
     /** Most members in the text (at least one), a few absent ones, shuffled. */

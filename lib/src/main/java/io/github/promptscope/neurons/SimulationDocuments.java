@@ -41,7 +41,7 @@ final class SimulationDocuments {
         this.excerpts = excerpts;
         this.layout = new SimulationLayout(tokenizer, positions, NeuronTrainingCorpus.FEW_SHOT);
         this.reveal = reveal;
-        this.quotedTokens = new QuotedTokenDocuments(excerpts, reveal.memberForm());
+        this.quotedTokens = new QuotedTokenDocuments(excerpts, reveal.memberForm(), reveal == SimulationReveal.ANY_WORDS_LISTED);
         this.asked = new AskedLayoutDocuments(tokenizer, layout);
     }
 

@@ -90,6 +90,52 @@ class ListedMembersTest {
     }
 
     @Test
+    void theWordsRecipeFiresOnAnyListedWordOfTheText() {
+        TextTokenizer tok = model.tokenizer();
+        QuotedTokenDocuments concepts = new QuotedTokenDocuments(excerpts, MemberForm.LISTED);
+        QuotedTokenDocuments words = new QuotedTokenDocuments(excerpts, MemberForm.LISTED, true);
+        java.util.Set<String> firingConcepts = new java.util.HashSet<>();
+        java.util.Set<String> firingWords = new java.util.HashSet<>();
+        int firing = 0;
+        int found = 0;
+        Random seeds = new Random(17);
+        for (int d = 0; d < DOCUMENTS; d++) {
+            Concept c = ListedMembersTest.concepts.get(d % ListedMembersTest.concepts.size());
+            long seed = seeds.nextLong();
+            collect(concepts.draw(new Random(seed), c, ListedMembersTest.concepts), firingConcepts);
+            QuotedTokenDocuments.Lines l = words.draw(new Random(seed), c, ListedMembersTest.concepts);
+            collect(l, firingWords);
+            long[] ids = tok.encode(l.explanation());
+            for (int t = 0; t < l.tokens().size(); t++) {
+                Integer v = l.values()[t];
+                if (v != null && v > 0 && l.tokens().get(t).startsWith(" ")) {
+                    firing++;
+                    found += contains(ids, tok.encode(l.tokens().get(t))) ? 1 : 0;
+                }
+            }
+        }
+        System.out.printf("distinct firing tokens: %d (neurons-listed), %d (neurons-words), of them no concept's member %d, %d;"
+                + " listed in the explanation %d of %d%n", firingConcepts.size(), firingWords.size(),
+                outsideConcepts(firingConcepts), outsideConcepts(firingWords), found, firing);
+        // a listed word fires in any case (" Data" when "data" is listed), as members do
+        assertTrue(found >= 0.95 * firing, "listed token for token: " + found + " of " + firing);
+        assertEquals(0, outsideConcepts(firingConcepts), "neurons-listed fires on members only");
+        assertTrue(outsideConcepts(firingWords) >= 40, "neurons-words fires on any words: " + outsideConcepts(firingWords));
+    }
+
+    private static long outsideConcepts(java.util.Set<String> tokens) {
+        return tokens.stream().filter(t -> Arrays.stream(Concept.values()).noneMatch(c -> c.matches(t))).count();
+    }
+
+    private static void collect(QuotedTokenDocuments.Lines l, java.util.Set<String> into) {
+        for (int t = 0; t < l.tokens().size(); t++) {
+            if (l.values()[t] != null && l.values()[t] > 0) {
+                into.add(l.tokens().get(t));
+            }
+        }
+    }
+
+    @Test
     void theListedRecipeTrainsItsExplanationsListed() {
         NeuronTrainingCorpus.Spec spec = NeuronTrainingCorpus.Spec.of(SimulationReveal.LISTED_TOKENS_UNKNOWN);
         assertEquals(0.8, spec.simulation());
