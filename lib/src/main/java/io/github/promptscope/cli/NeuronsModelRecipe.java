@@ -43,6 +43,12 @@ final class NeuronsModelRecipe {
     /** @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2}, {@code neurons-copy}, {@code neurons-unknown}, {@code neurons-listed} or {@code neurons-words}) */
     static Trainer.Report train(Path from, SimulationReveal reveal, int positions, int examples, long seed,
             TrainerConfig cfg, Path out, int until) throws IOException {
+        return train(from, reveal, null, positions, examples, seed, cfg, out, until);
+    }
+
+    /** @param mixture shares of simulation and explanation documents, or null for the recipe's own */
+    static Trainer.Report train(Path from, SimulationReveal reveal, double[] mixture, int positions, int examples,
+            long seed, TrainerConfig cfg, Path out, int until) throws IOException {
         if (from == null) {
             throw new IllegalArgumentException("--corpus " + corpusName(reveal)
                     + " continues a model: give --from (e.g. models/default)");
@@ -55,7 +61,8 @@ final class NeuronsModelRecipe {
         int length = Math.max(positions, config.maxPositions());
         NeuronTrainingCorpus.Examples corpus;
         try (TextTokenizer tok = TextTokenizer.load(from)) {
-            corpus = new NeuronTrainingCorpus(NeuronTrainingCorpus.Spec.of(reveal).withExamples(examples).withSeed(seed))
+            NeuronTrainingCorpus.Spec spec = NeuronTrainingCorpus.Spec.of(reveal).withExamples(examples).withSeed(seed);
+            corpus = new NeuronTrainingCorpus(mixture == null ? spec : spec.withMixture(mixture[0], mixture[1]))
                     .build(tok, length, eos);
         }
         MaskedSequences train = masked(corpus.train(), length, seed, "the neurons corpus");

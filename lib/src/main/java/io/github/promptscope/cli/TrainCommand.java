@@ -12,6 +12,7 @@ import io.github.promptscope.lm.train.TrainingRecipe;
 import io.github.promptscope.neurons.SimulationReveal;
 import io.github.promptscope.util.RepoPaths;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +60,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--stop-at", description = "Stop after this step, leaving a checkpoint (a budget for one sitting).")
     Integer stopAt;
 
+    @Option(names = "--neuron-mixture", split = ",", paramLabel = "SIM,EXPL", description = "Neurons corpora only: the "
+            + "shares of simulation and explanation documents, the rest packs of the default corpus (default: the "
+            + "recipe's, 0.8,0.15 for neurons-copy and later, 0.6,0.35 before). Every trained token weighs the same in "
+            + "the loss, so a pack of 256 trained tokens outweighs ~25 simulation documents of ~10 trained values.")
+    List<Double> neuronMixture;
+
     @Override
     public Integer call() throws Exception {
         TrainerConfig cfg = TrainerConfig.defaults().withSteps(steps).withSeed(seed).withBatch(batch, seqLen)
@@ -67,7 +74,17 @@ final class TrainCommand implements Callable<Integer> {
         int until = stopAt == null ? steps : stopAt;
         SimulationReveal neurons = NeuronsModelRecipe.reveal(corpus);
         if (neurons != null) {
-            return report(NeuronsModelRecipe.train(from, neurons, positions, documents, seed, cfg, out, until));
+            double[] mixture = null;
+            if (neuronMixture != null) {
+                if (neuronMixture.size() != 2) {
+                    throw new IllegalArgumentException("--neuron-mixture: give two shares, SIM,EXPL (e.g. 0.95,0.05)");
+                }
+                mixture = new double[] {neuronMixture.get(0), neuronMixture.get(1)};
+            }
+            return report(NeuronsModelRecipe.train(from, neurons, mixture, positions, documents, seed, cfg, out, until));
+        }
+        if (neuronMixture != null) {
+            throw new IllegalArgumentException("--neuron-mixture: only the neurons corpora mix documents; --corpus is " + corpus);
         }
         switch (corpus) {
             case "tuning" -> {

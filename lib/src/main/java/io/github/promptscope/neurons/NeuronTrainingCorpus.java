@@ -58,6 +58,15 @@ public final class NeuronTrainingCorpus {
                     ? new Spec(d.examples(), 0.8, 0.15, d.validation(), d.seed(), reveal) : d;
         }
 
+        /** Shares of simulation and explanation documents (the rest: packs of the default corpus). */
+        public Spec withMixture(double simulationShare, double explanationShare) {
+            if (!(simulationShare >= 0 && explanationShare >= 0 && simulationShare + explanationShare <= 1 + 1e-9)) {
+                throw new IllegalArgumentException("--neuron-mixture: the shares " + simulationShare + " and "
+                        + explanationShare + " must be at least 0 and add up to at most 1");
+            }
+            return new Spec(examples, simulationShare, explanationShare, validation, seed, reveal);
+        }
+
         public Spec withExamples(int n) {
             return new Spec(n, simulation, explanation, validation, seed, reveal);
         }

@@ -111,6 +111,21 @@ class HeavyCommandsTest {
     }
 
     @Test
+    void aNeuronMixtureIsCheckedAndOnlyForNeuronsCorpora(@TempDir Path out) throws Exception {
+        Run other = run("train", "--corpus", "default", "--neuron-mixture", "0.9,0.1", "--out", out.toString());
+        assertEquals(1, other.code(), other.err());
+        assertTrue(other.err().contains("--neuron-mixture: only the neurons corpora mix documents"), other.err());
+        Run over = run("train", "--corpus", "neurons-words", "--from", "models/default", "--neuron-mixture", "0.9,0.2",
+                "--out", out.toString());
+        assertEquals(1, over.code(), over.err());
+        assertTrue(over.err().contains("must be at least 0 and add up to at most 1"), over.err());
+        Run one = run("train", "--corpus", "neurons-words", "--from", "models/default", "--neuron-mixture", "0.9",
+                "--out", out.toString());
+        assertEquals(1, one.code(), one.err());
+        assertTrue(one.err().contains("give two shares"), one.err());
+    }
+
+    @Test
     void trainWritesALogAndALoadableModel(@TempDir Path out) throws Exception {
         Run r = run("train", "--out", out.toString(), "--steps", "2", "--documents", "200", "--layers", "1",
                 "--width", "32", "--heads", "2", "--positions", "64", "--batch", "2", "--seq-len", "16", "--warmup", "1");
