@@ -40,13 +40,10 @@ final class NeuronsModelRecipe {
         return CORPORA.get(corpus);
     }
 
-    /** @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2}, {@code neurons-copy}, {@code neurons-unknown}, {@code neurons-listed} or {@code neurons-words}) */
-    static Trainer.Report train(Path from, SimulationReveal reveal, int positions, int examples, long seed,
-            TrainerConfig cfg, Path out, int until) throws IOException {
-        return train(from, reveal, null, positions, examples, seed, cfg, out, until);
-    }
-
-    /** @param mixture shares of simulation and explanation documents, or null for the recipe's own */
+    /**
+     * @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2}, {@code neurons-copy}, {@code neurons-unknown}, {@code neurons-listed} or {@code neurons-words})
+     * @param mixture shares of simulation and explanation documents, or null for the recipe's own
+     */
     static Trainer.Report train(Path from, SimulationReveal reveal, double[] mixture, int positions, int examples,
             long seed, TrainerConfig cfg, Path out, int until) throws IOException {
         if (from == null) {

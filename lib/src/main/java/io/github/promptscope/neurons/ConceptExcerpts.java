@@ -26,13 +26,18 @@ final class ConceptExcerpts {
     private static final Pattern VOCABULARY_WORD = Pattern.compile(" [A-Za-z]{3,}");
 
     /** A window as ids and as the token strings records store. */
-    record Excerpt(long[] ids, List<String> tokens) {}
+    record Excerpt(long[] ids, List<String> tokens) {
+        /** The excerpt's first 24-64 tokens (the window is 64), the length drawn from {@code rng}. */
+        List<String> leading(Random rng) {
+            return tokens.subList(0, 24 + rng.nextInt(tokens.size() - 23));
+        }
+    }
 
     private final TextTokenizer tokenizer;
     private final String[] pieces; // every id's token string, looked up once
     private final List<long[]> windows = new ArrayList<>();
     private final Map<Concept, List<Long>> memberIds = new EnumMap<>(Concept.class);
-    private List<Long> vocabularyWords; // made on first use
+    private final List<Long> vocabularyWords = new ArrayList<>();
 
     ConceptExcerpts(TextTokenizer tokenizer, List<String> documents, long endOfText, int windowTokens) {
         this.tokenizer = tokenizer;
@@ -56,6 +61,12 @@ final class ConceptExcerpts {
         }
         for (Concept c : Concept.values()) {
             memberIds.put(c, singleTokenMembers(c));
+        }
+        for (int id = 0; id < pieces.length; id++) {
+            String p = pieces[id];
+            if (VOCABULARY_WORD.matcher(p).matches() && NeuronTrainingCorpus.HELD_OUT.stream().noneMatch(c -> c.matches(p))) {
+                vocabularyWords.add((long) id);
+            }
         }
     }
 
@@ -81,40 +92,20 @@ final class ConceptExcerpts {
 
     /** A random window with {@code replacements} words replaced by members of {@code concept} (0: as written). */
     Excerpt draw(Random rng, Concept concept, int replacements) {
-        long[] ids = windows.get(rng.nextInt(windows.size())).clone();
-        List<Integer> words = new ArrayList<>();
-        for (int i = 0; i < ids.length; i++) {
-            if (WORD.matcher(pieces[(int) ids[i]]).matches()) {
-                words.add(i);
-            }
-        }
-        List<Long> members = memberIds.get(concept);
-        for (int k = 0; k < replacements && !words.isEmpty() && !members.isEmpty(); k++) {
-            int at = words.remove(rng.nextInt(words.size()));
-            ids[at] = members.get(rng.nextInt(members.size()));
-        }
-        List<String> tokens = new ArrayList<>(ids.length);
-        for (long id : ids) {
-            tokens.add(pieces[(int) id]);
-        }
-        return new Excerpt(ids, tokens);
+        return withReplacements(rng, replacements, memberIds.get(concept));
     }
 
     /**
      * A random window with {@code n} words replaced by words drawn from the whole vocabulary (single
-     * tokens: a leading space and at least three letters), none of them a member of {@code excluded}:
-     * positives for a copy task that are not tied to any concept.
+     * tokens: a leading space and at least three letters), never a member of a concept held out of the
+     * neurons corpus: positives for a copy task that are not tied to any concept.
      */
-    Excerpt drawVocabulary(Random rng, int n, List<Concept> excluded) {
-        if (vocabularyWords == null) {
-            vocabularyWords = new ArrayList<>();
-            for (int id = 0; id < pieces.length; id++) {
-                String p = pieces[id];
-                if (VOCABULARY_WORD.matcher(p).matches() && excluded.stream().noneMatch(c -> c.matches(p))) {
-                    vocabularyWords.add((long) id);
-                }
-            }
-        }
+    Excerpt drawVocabulary(Random rng, int n) {
+        return withReplacements(rng, n, vocabularyWords);
+    }
+
+    /** A random window with up to {@code n} of its {@link #WORD}s replaced by ids drawn from {@code candidates}. */
+    private Excerpt withReplacements(Random rng, int n, List<Long> candidates) {
         long[] ids = windows.get(rng.nextInt(windows.size())).clone();
         List<Integer> words = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
@@ -122,8 +113,9 @@ final class ConceptExcerpts {
                 words.add(i);
             }
         }
-        for (int k = 0; k < n && !words.isEmpty(); k++) {
-            ids[words.remove(rng.nextInt(words.size()))] = vocabularyWords.get(rng.nextInt(vocabularyWords.size()));
+        for (int k = 0; k < n && !words.isEmpty() && !candidates.isEmpty(); k++) {
+            int at = words.remove(rng.nextInt(words.size()));
+            ids[at] = candidates.get(rng.nextInt(candidates.size()));
         }
         List<String> tokens = new ArrayList<>(ids.length);
         for (long id : ids) {

@@ -134,8 +134,7 @@ public final class NeuronTrainingCorpus {
         ConceptExcerpts excerpts = new ConceptExcerpts(tokenizer, text, endOfText, CollectorConfig.defaults().windowTokens());
         SimulationDocuments simulation = new SimulationDocuments(tokenizer, excerpts, positions, spec.reveal());
         ExplanationDocuments explanation = new ExplanationDocuments(tokenizer, excerpts, positions, spec.reveal().memberForm());
-        List<Concept> trainConcepts = Arrays.stream(Concept.values())
-                .filter(c -> !HELD_OUT.contains(c) && excerpts.usable(c)).toList();
+        List<Concept> trainConcepts = trainConcepts(excerpts);
 
         Random rng = new Random(spec.seed());
         List<Example> train = new ArrayList<>();
@@ -159,6 +158,11 @@ public final class NeuronTrainingCorpus {
             validation.add(i % 2 == 0 ? simulation.document(vrng, c, HELD_OUT) : explanation.document(vrng, c));
         }
         return new Examples(train, validation);
+    }
+
+    /** The concepts training documents are made for: every one not held out that {@code excerpts} can put into text. */
+    static List<Concept> trainConcepts(ConceptExcerpts excerpts) {
+        return Arrays.stream(Concept.values()).filter(c -> !HELD_OUT.contains(c) && excerpts.usable(c)).toList();
     }
 
     /** Documents of the default model's corpus end to end, cut into examples of at most {@link #PACK_TOKENS}. */

@@ -102,20 +102,12 @@ public final class PlantedNeuronEvaluation {
         return concept.explanation(members.subList(0, Math.min(QUOTED, members.size())), form);
     }
 
-    /** Each neuron's true explanation against the next neuron's (the last against the first). */
-    public static List<Margin> margins(List<Planted> planted, NeuronSimulator simulator, boolean quoted) {
-        return margins(planted, simulator, quoted, QuoteFrom.EXPLAINING);
-    }
-
     /**
-     * As {@link #margins(List, NeuronSimulator, boolean)}, quoting members from {@code from}'s excerpts; with
-     * {@link QuoteFrom#SCORED} the false explanation quotes the other neuron's scored members (absent from this text).
+     * Each neuron's true explanation against the next neuron's (the last against the first): with
+     * {@code quoted}, the description and members from {@code from}'s excerpts written in {@code form}
+     * (with {@link QuoteFrom#SCORED} the false explanation names the other neuron's scored members,
+     * absent from this text); without, the descriptions alone.
      */
-    public static List<Margin> margins(List<Planted> planted, NeuronSimulator simulator, boolean quoted, QuoteFrom from) {
-        return margins(planted, simulator, quoted, from, MemberForm.QUOTED);
-    }
-
-    /** As {@link #margins(List, NeuronSimulator, boolean, QuoteFrom)}, the members written in {@code form}. */
     public static List<Margin> margins(List<Planted> planted, NeuronSimulator simulator, boolean quoted, QuoteFrom from,
             MemberForm form) {
         List<Margin> out = new ArrayList<>();

@@ -52,22 +52,20 @@ final class QuotedTokenDocuments {
                 return words;
             }
         }
-        Concept inText = concept;
-        if (rng.nextDouble() >= SimulationDocuments.TRUE_FOR_TEXT) {
-            while (inText == concept) {
-                inText = concepts.get(rng.nextInt(concepts.size()));
-            }
-        }
-        ConceptExcerpts.Excerpt excerpt = excerpts.draw(rng, inText, 4 + rng.nextInt(7));
-        int length = 24 + rng.nextInt(excerpt.tokens().size() - 23); // 24..64 tokens
-        List<String> tokens = excerpt.tokens().subList(0, length);
+        Concept inText = SimulationDocuments.textConcept(rng, concept, concepts);
+        List<String> tokens = excerpts.draw(rng, inText, 4 + rng.nextInt(7)).leading(rng);
         List<String> present = ConceptExcerpts.membersIn(concept, tokens);
         List<String> quoted = present.isEmpty() ? absentMembers(rng, concept, tokens, 1 + rng.nextInt(4))
                 : quotedOf(rng, concept, tokens, present);
+        return firingOn(rng, quoted, tokens, concept, inText);
+    }
+
+    /** Lines whose explanation names {@code named} and whose neuron fires (graded) on exactly their tokens. */
+    private Lines firingOn(Random rng, List<String> named, List<String> tokens, Concept concept, Concept inText) {
         Set<String> firing = new HashSet<>();
-        quoted.forEach(q -> firing.add(Concept.normalized(q)));
-        int strength = rng.nextDouble() < 0.7 ? 10 : 5 + rng.nextInt(5);
-        return new Lines(concept.explanation(quoted, form), tokens, values(rng, tokens, firing, concept, inText, strength));
+        named.forEach(q -> firing.add(Concept.normalized(q)));
+        int strength = SimulationDocuments.strength(rng);
+        return new Lines(concept.explanation(named, form), tokens, values(rng, tokens, firing, concept, inText, strength));
     }
 
     /**
@@ -77,9 +75,7 @@ final class QuotedTokenDocuments {
      * thousands of distinct tokens, not one concept's members; null when the excerpt has no word to list.
      */
     private Lines drawWords(Random rng, Concept concept) {
-        ConceptExcerpts.Excerpt excerpt = excerpts.drawVocabulary(rng, 2 + rng.nextInt(5), NeuronTrainingCorpus.HELD_OUT);
-        int length = 24 + rng.nextInt(excerpt.tokens().size() - 23);
-        List<String> tokens = excerpt.tokens().subList(0, length);
+        List<String> tokens = excerpts.drawVocabulary(rng, 2 + rng.nextInt(5)).leading(rng);
         List<String> words = new ArrayList<>();
         for (String t : tokens) {
             String w = Concept.normalized(t);
@@ -92,11 +88,8 @@ final class QuotedTokenDocuments {
             return null;
         }
         Collections.shuffle(words, rng);
-        List<String> listed = new ArrayList<>(words.subList(0, 1 + rng.nextInt(Math.min(4, words.size()))));
-        Set<String> firing = new HashSet<>();
-        listed.forEach(w -> firing.add(Concept.normalized(w)));
-        int strength = rng.nextDouble() < 0.7 ? 10 : 5 + rng.nextInt(5);
-        return new Lines(concept.explanation(listed, form), tokens, values(rng, tokens, firing, concept, concept, strength));
+        return firingOn(rng, new ArrayList<>(words.subList(0, 1 + rng.nextInt(Math.min(4, words.size())))), tokens,
+                concept, concept);
     }
 
     /** Most members in the text (at least one), a few absent ones, shuffled. */

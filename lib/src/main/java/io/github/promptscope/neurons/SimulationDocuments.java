@@ -41,7 +41,7 @@ final class SimulationDocuments {
         this.excerpts = excerpts;
         this.layout = new SimulationLayout(tokenizer, positions, NeuronTrainingCorpus.FEW_SHOT);
         this.reveal = reveal;
-        this.quotedTokens = new QuotedTokenDocuments(excerpts, reveal.memberForm(), reveal == SimulationReveal.ANY_WORDS_LISTED);
+        this.quotedTokens = new QuotedTokenDocuments(excerpts, reveal.memberForm(), reveal.listsAnyWords());
         this.asked = new AskedLayoutDocuments(tokenizer, layout);
     }
 
@@ -55,23 +55,32 @@ final class SimulationDocuments {
                     ? asked.document(l, lines.tokens(), lines.values(), chunk)
                     : document(l, lines.tokens(), lines.values(), chunk);
         }
+        Concept inText = textConcept(rng, concept, concepts);
+        int replacements = reveal == SimulationReveal.RANDOM_SHARE ? 1 + rng.nextInt(6) : 4 + rng.nextInt(7);
+        List<String> tokens = excerpts.draw(rng, inText, replacements).leading(rng);
+        String explanation = concept.explanation(quoted(rng, concept, tokens));
+        int strength = strength(rng);
+        Integer[] values = reveal == SimulationReveal.RANDOM_SHARE
+                ? randomShare(rng, concept, tokens, strength)
+                : firingAndAsManyOthers(rng, concept, inText, tokens, strength);
+        AllAtOnceSimulator.Layout l = layout.of(explanation, tokens);
+        return document(l, tokens, values, rng.nextInt(l.chunks().size()));
+    }
+
+    /** The concept a document's excerpt is made for: {@code concept} ({@link #TRUE_FOR_TEXT}), else another of {@code concepts}. */
+    static Concept textConcept(Random rng, Concept concept, List<Concept> concepts) {
         Concept inText = concept;
         if (rng.nextDouble() >= TRUE_FOR_TEXT) {
             while (inText == concept) {
                 inText = concepts.get(rng.nextInt(concepts.size()));
             }
         }
-        int replacements = reveal == SimulationReveal.RANDOM_SHARE ? 1 + rng.nextInt(6) : 4 + rng.nextInt(7);
-        ConceptExcerpts.Excerpt excerpt = excerpts.draw(rng, inText, replacements);
-        int length = 24 + rng.nextInt(excerpt.tokens().size() - 23); // 24..64 tokens
-        List<String> tokens = excerpt.tokens().subList(0, length);
-        String explanation = concept.explanation(quoted(rng, concept, tokens));
-        int strength = rng.nextDouble() < 0.7 ? 10 : 5 + rng.nextInt(5);
-        Integer[] values = reveal == SimulationReveal.RANDOM_SHARE
-                ? randomShare(rng, concept, tokens, strength)
-                : firingAndAsManyOthers(rng, concept, inText, tokens, strength);
-        AllAtOnceSimulator.Layout l = layout.of(explanation, tokens);
-        return document(l, tokens, values, rng.nextInt(l.chunks().size()));
+        return inText;
+    }
+
+    /** A synthetic neuron's strongest value: 10 in 70% of documents, else 5-9. */
+    static int strength(Random rng) {
+        return rng.nextDouble() < 0.7 ? 10 : 5 + rng.nextInt(5);
     }
 
     /** {@link SimulationReveal#RANDOM_SHARE}: the values of a random share (10-100%) of the lines. */

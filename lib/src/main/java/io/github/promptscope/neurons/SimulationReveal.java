@@ -69,6 +69,11 @@ public enum SimulationReveal {
         return this == QUOTED_TOKENS_UNKNOWN || this == LISTED_TOKENS_UNKNOWN || this == ANY_WORDS_LISTED;
     }
 
+    /** Whether some simulation documents list any words of their text ({@link QuotedTokenDocuments#ANY_WORDS_SHARE}). */
+    boolean listsAnyWords() {
+        return this == ANY_WORDS_LISTED;
+    }
+
     /** How the corpus's explanations name members. */
     public MemberForm memberForm() {
         return this == LISTED_TOKENS_UNKNOWN || this == ANY_WORDS_LISTED ? MemberForm.LISTED : MemberForm.QUOTED;

@@ -33,11 +33,8 @@ class AskedLayoutDocumentsTest {
     static void load() {
         System.setProperty("promptscope.progress", "off");
         model = LanguageModel.load(DefaultModel.locate().resolveSibling("neurons"));
-        List<String> text = new TrainingCorpus(TrainingCorpus.Spec.defaults().withDocuments(2_000).withSeed(1)).build().train();
-        excerpts = new ConceptExcerpts(model.tokenizer(), text, model.config().eosTokenId(),
-                CollectorConfig.defaults().windowTokens());
-        concepts = Arrays.stream(Concept.values())
-                .filter(c -> !NeuronTrainingCorpus.HELD_OUT.contains(c) && excerpts.usable(c)).toList();
+        excerpts = TestExcerpts.of(model);
+        concepts = NeuronTrainingCorpus.trainConcepts(excerpts);
     }
 
     @AfterAll

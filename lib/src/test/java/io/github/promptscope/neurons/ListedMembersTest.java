@@ -34,11 +34,8 @@ class ListedMembersTest {
     static void load() {
         System.setProperty("promptscope.progress", "off");
         model = LanguageModel.load(DefaultModel.locate().resolveSibling("neurons"));
-        List<String> text = new TrainingCorpus(TrainingCorpus.Spec.defaults().withDocuments(2_000).withSeed(1)).build().train();
-        excerpts = new ConceptExcerpts(model.tokenizer(), text, model.config().eosTokenId(),
-                CollectorConfig.defaults().windowTokens());
-        concepts = Arrays.stream(Concept.values())
-                .filter(c -> !NeuronTrainingCorpus.HELD_OUT.contains(c) && excerpts.usable(c)).toList();
+        excerpts = TestExcerpts.of(model);
+        concepts = NeuronTrainingCorpus.trainConcepts(excerpts);
     }
 
     @AfterAll
@@ -92,7 +89,7 @@ class ListedMembersTest {
     @Test
     void theWordsRecipeFiresOnAnyListedWordOfTheText() {
         TextTokenizer tok = model.tokenizer();
-        QuotedTokenDocuments concepts = new QuotedTokenDocuments(excerpts, MemberForm.LISTED);
+        QuotedTokenDocuments byConcept = new QuotedTokenDocuments(excerpts, MemberForm.LISTED);
         QuotedTokenDocuments words = new QuotedTokenDocuments(excerpts, MemberForm.LISTED, true);
         java.util.Set<String> firingConcepts = new java.util.HashSet<>();
         java.util.Set<String> firingWords = new java.util.HashSet<>();
@@ -100,10 +97,10 @@ class ListedMembersTest {
         int found = 0;
         Random seeds = new Random(17);
         for (int d = 0; d < DOCUMENTS; d++) {
-            Concept c = ListedMembersTest.concepts.get(d % ListedMembersTest.concepts.size());
+            Concept c = concepts.get(d % concepts.size());
             long seed = seeds.nextLong();
-            collect(concepts.draw(new Random(seed), c, ListedMembersTest.concepts), firingConcepts);
-            QuotedTokenDocuments.Lines l = words.draw(new Random(seed), c, ListedMembersTest.concepts);
+            collect(byConcept.draw(new Random(seed), c, concepts), firingConcepts);
+            QuotedTokenDocuments.Lines l = words.draw(new Random(seed), c, concepts);
             collect(l, firingWords);
             long[] ids = tok.encode(l.explanation());
             for (int t = 0; t < l.tokens().size(); t++) {

@@ -34,12 +34,9 @@ class QuotedTokenDocumentsTest {
     static void load() {
         System.setProperty("promptscope.progress", "off");
         model = LanguageModel.loadDefault();
-        List<String> text = new TrainingCorpus(TrainingCorpus.Spec.defaults().withDocuments(2_000).withSeed(1)).build().train();
-        ConceptExcerpts excerpts = new ConceptExcerpts(model.tokenizer(), text, model.config().eosTokenId(),
-                CollectorConfig.defaults().windowTokens());
+        ConceptExcerpts excerpts = TestExcerpts.of(model);
         documents = new QuotedTokenDocuments(excerpts, MemberForm.QUOTED);
-        concepts = Arrays.stream(Concept.values())
-                .filter(c -> !NeuronTrainingCorpus.HELD_OUT.contains(c) && excerpts.usable(c)).toList();
+        concepts = NeuronTrainingCorpus.trainConcepts(excerpts);
     }
 
     @AfterAll
