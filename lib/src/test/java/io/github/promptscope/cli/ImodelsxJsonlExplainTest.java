@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * prompt at rank 1, and {@code --jsonl} with the same rows as {@code --task add_two} ranks the same
  * prompts with the same losses. The file holds the task's 100 examples; {@code --train-fraction 0.75}
  * with the same seed selects exactly the task's train split (the records' row hashes are compared).
- * The quick preset with 5 steps instead of 60: the same first prompt as the README's 60-step run.
+ * The quick preset with 5 steps instead of 60: the same first prompt as the README's 60-step run. The
+ * issue's own command, the whole file without {@code --train-fraction}, ranks an addition prompt first too.
  */
 class ImodelsxJsonlExplainTest {
 
@@ -67,8 +68,14 @@ class ImodelsxJsonlExplainTest {
         String first = jsonl.path("prompts").get(0).path("prompt").asText();
         assertTrue(addition.matcher(first).find(), "rank 1 is not an addition prompt: \"" + first + "\"");
         assertEquals(0.0, task.path("metrics").path("rank").asDouble(), "the task's record scores it correct too");
+
+        // the issue's own command, every row of the file (no --train-fraction): an addition prompt first as well
+        JsonNode whole = explain(results, "--jsonl", file.toString());
+        assertEquals(100, whole.path("config").path("params").path("data").path("rows").asInt());
+        String wholeFirst = whole.path("prompts").get(0).path("prompt").asText();
+        assertTrue(addition.matcher(wholeFirst).find(), "all rows: rank 1 is not an addition prompt: \"" + wholeFirst + "\"");
         try (Stream<Path> s = Files.list(results.resolve("explain"))) {
-            assertEquals(2, s.count());
+            assertEquals(3, s.count());
         }
     }
 }
