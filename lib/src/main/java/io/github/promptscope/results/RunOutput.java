@@ -11,13 +11,21 @@ import java.util.TreeMap;
  * @param metrics      named numbers
  * @param tokensScored tokens the LM processed, for provenance
  * @param series       named per-step series (e.g. a search's loss by step); empty for most runs
+ * @param proposals    a search's distinct proposals in the order first generated ({@link RunRecord#proposals});
+ *                     empty for runs that propose nothing
  */
 public record RunOutput(List<ScoredPrompt> prompts, Map<String, Double> metrics, long tokensScored,
-                        Map<String, List<Double>> series) {
+                        Map<String, List<Double>> series, List<String> proposals) {
     public RunOutput {
         prompts = prompts == null ? List.of() : List.copyOf(prompts);
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
         series = RunRecord.copySeries(series);
+        proposals = proposals == null ? List.of() : List.copyOf(proposals);
+    }
+
+    public RunOutput(List<ScoredPrompt> prompts, Map<String, Double> metrics, long tokensScored,
+                     Map<String, List<Double>> series) {
+        this(prompts, metrics, tokensScored, series, List.of());
     }
 
     public RunOutput(List<ScoredPrompt> prompts, Map<String, Double> metrics, long tokensScored) {

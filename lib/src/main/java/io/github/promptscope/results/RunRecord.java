@@ -18,12 +18,16 @@ import java.util.TreeMap;
  * @param metrics    named numbers, paper names ({@code mrr}, {@code exact_match}, {@code rouge_l})
  * @param series     named per-step series, e.g. a search's {@code loss} and {@code n_correct} by step (left
  *                   out of the JSON when empty, so records without series read and write as before)
+ * @param proposals  the prompts a search's proposal model generated, each distinct string once, in the
+ *                   order first generated (the metric {@code proposals} counts them with repeats); left
+ *                   out of the JSON when empty, as for series
  * @param provenance environment and timing
  * @param error      why it failed; null when done
  */
 public record RunRecord(String id, String experiment, String status, RunConfig config, List<ScoredPrompt> prompts,
                         Map<String, Double> metrics,
                         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<Double>> series,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> proposals,
                         Provenance provenance, RunError error) {
 
     public static final String DONE = "done";
@@ -43,12 +47,20 @@ public record RunRecord(String id, String experiment, String status, RunConfig c
         prompts = prompts == null ? List.of() : List.copyOf(prompts);
         metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(metrics));
         series = copySeries(series);
+        proposals = proposals == null ? List.of() : List.copyOf(proposals);
+    }
+
+    /** A record without proposals. */
+    public RunRecord(String id, String experiment, String status, RunConfig config, List<ScoredPrompt> prompts,
+                     Map<String, Double> metrics, Map<String, List<Double>> series, Provenance provenance,
+                     RunError error) {
+        this(id, experiment, status, config, prompts, metrics, series, List.of(), provenance, error);
     }
 
     /** A record without series. */
     public RunRecord(String id, String experiment, String status, RunConfig config, List<ScoredPrompt> prompts,
                      Map<String, Double> metrics, Provenance provenance, RunError error) {
-        this(id, experiment, status, config, prompts, metrics, Map.of(), provenance, error);
+        this(id, experiment, status, config, prompts, metrics, Map.of(), List.of(), provenance, error);
     }
 
     /** An immutable copy, names sorted; null is empty. */
@@ -71,9 +83,15 @@ public record RunRecord(String id, String experiment, String status, RunConfig c
         return new RunRecord(config.id(), experiment, DONE, config, prompts, metrics, series, provenance, null);
     }
 
+    /** A done record of what a run returned: its prompts, metrics, series and proposals. */
+    public static RunRecord done(String experiment, RunConfig config, RunOutput out, Provenance provenance) {
+        return new RunRecord(config.id(), experiment, DONE, config, out.prompts(), out.metrics(), out.series(),
+                out.proposals(), provenance, null);
+    }
+
     public static RunRecord failed(String experiment, RunConfig config, Throwable error, Provenance provenance) {
-        return new RunRecord(config.id(), experiment, FAILED, config, List.of(), Map.of(), Map.of(), provenance,
-                RunError.of(error));
+        return new RunRecord(config.id(), experiment, FAILED, config, List.of(), Map.of(), Map.of(), List.of(),
+                provenance, RunError.of(error));
     }
 
     @JsonIgnore // derived from status; not a field of the JSON row

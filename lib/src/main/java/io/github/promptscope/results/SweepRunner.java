@@ -158,8 +158,8 @@ public final class SweepRunner {
         RunRecord record;
         try {
             RunOutput out = run.run(config);
-            record = RunRecord.done(store.experiment(), config, out.prompts(), out.metrics(), out.series(),
-                    Provenance.capture(start, Instant.now(), out.tokensScored()));
+            record = RunRecord.done(store.experiment(), config, out, Provenance.capture(start, Instant.now(),
+                    out.tokensScored()));
         } catch (Exception | Error e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

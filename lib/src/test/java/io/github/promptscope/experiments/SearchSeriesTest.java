@@ -111,7 +111,7 @@ class SearchSeriesTest {
     }
 
     @Test
-    void theRunRecordKeepsSeriesEvaluationsAndProposalCountsAndReadsBack() throws Exception {
+    void theRunRecordKeepsSeriesEvaluationsAndProposalsAndReadsBack() throws Exception {
         SearchResult r = new IPrompt(small()).search(lm, inputs, outputs, Budget.steps(3));
         SearchedRows rows = new SearchedRows("add_two", "task", Map.of(), inputs, outputs);
         RunConfig cfg = SearchRecords.config("iprompt", rows, lm, small(), Budget.steps(3));
@@ -126,24 +126,34 @@ class SearchSeriesTest {
         }
         assertEquals(r.proposals().size(), rec.metrics().get("proposals"), 0.0);
         assertEquals(r.proposals().stream().distinct().count(), rec.metrics().get("distinct_proposals"), 0.0);
+        // the proposal strings themselves: each distinct one once, in the order first generated
+        List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(r.proposals()));
+        assertTrue(distinct.size() > 4 && distinct.size() < r.proposals().size(), "repeats to drop: " + distinct.size()
+                + " distinct of " + r.proposals().size());
+        assertEquals(distinct, rec.proposals());
         assertEquals(r.ranked().get(0).evaluations(), rec.prompts().get(0).evaluations());
 
         String json = Json.MAPPER.writeValueAsString(rec);
         RunRecord back = Json.MAPPER.readValue(json, RunRecord.class);
         assertEquals(rec.series(), back.series());
         assertEquals(rec.prompts(), back.prompts());
+        assertEquals(rec.proposals(), back.proposals());
         JsonNode node = Json.MAPPER.readTree(json);
         assertTrue(node.path("series").path("loss").isArray(), "series as arrays of numbers");
         assertEquals(3, node.path("series").path("loss").size());
+        assertEquals(distinct.size(), node.path("proposals").size(), "proposals as an array of strings");
+        assertEquals(distinct.get(0), node.path("proposals").get(0).asText());
 
         // a record without series or evaluations (written before they existed) writes and reads as it did
         RunRecord plain = RunRecord.done("test", cfg, List.of(new ScoredPrompt(" p", 0.5, 1.0)), Map.of("rank", 1.0),
                 Provenance.capture(Instant.EPOCH, Instant.EPOCH, 0));
         JsonNode plainNode = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(plain));
         assertFalse(plainNode.has("series"));
+        assertFalse(plainNode.has("proposals"));
         assertFalse(plainNode.path("prompts").get(0).has("evaluations"));
         RunRecord plainBack = Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(plain), RunRecord.class);
         assertTrue(plainBack.series().isEmpty());
+        assertTrue(plainBack.proposals().isEmpty());
         assertNull(plainBack.prompts().get(0).evaluations());
     }
 }

@@ -64,6 +64,19 @@ class SweepRunnerTest {
         assertEquals(6, Results.load(dir).rowCount());
     }
 
+    /** A sweep's record keeps what the run returned beside its metrics: the series and the proposals, read back. */
+    @Test
+    void seriesAndProposalsReachTheStoredRecord(@TempDir Path dir) {
+        RecordStore store = new RecordStore(dir, "sweep");
+        Map<String, List<Double>> series = Map.of("loss", List.of(2.5, 1.25), "n_correct", List.of(0.0, 3.0));
+        List<String> proposals = List.of(" Add the two", " Sum both numbers");
+        SweepReport r = SweepRunner.into(store).progressBar(false).run(configs().subList(0, 1),
+                cfg -> new RunOutput(List.of(), Map.of("mrr", 1.0), 7, series, proposals));
+        RunRecord back = store.read(r.done().get(0).id()).orElseThrow();
+        assertEquals(series, back.series());
+        assertEquals(proposals, back.proposals());
+    }
+
     @Test
     void progressBarRunDoesNotFail(@TempDir Path dir) {
         SweepReport r = SweepRunner.into(new RecordStore(dir, "pb")).run(configs().subList(0, 2),
