@@ -1,5 +1,6 @@
 package io.github.promptscope.cli;
 
+import io.github.promptscope.lm.DefaultModel;
 import io.github.promptscope.lm.Dtype;
 import io.github.promptscope.lm.LanguageModel;
 import java.nio.file.Path;
@@ -18,5 +19,10 @@ final class ModelOption {
 
     LanguageModel load(Dtype dtype) {
         return dir == null ? LanguageModel.loadDefault(dtype) : LanguageModel.load(dir, dtype);
+    }
+
+    /** For a command whose experiment needs another shipped model than the default, e.g. {@code models/voxels}. */
+    LanguageModel loadOr(String shipped) {
+        return LanguageModel.load(dir != null ? dir : DefaultModel.locate(shipped), Dtype.FLOAT32);
     }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
                 "The defaults reproduce the shipped default model. Run again with the same --out to resume."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks), 'extended' (plus the induction and ANLI tasks added later), 'tuning' (the P-tuning stand-in tasks' text, models/tuning) 'python-chats' (Python-interpreter chats over functions defined in the prompt, for models/functions-base; needs --from) or 'neurons' (neuron simulation and explanation documents, for models/neurons; needs --from, --positions and --documents: the number of examples) or 'neurons-v2' (the same, with simulation documents that train the values where neurons fire and as many others) or 'neurons-copy' (a first curriculum stage: neurons that fire exactly on the tokens the explanation quotes) or 'neurons-unknown' (the neurons-copy documents as the simulator asks: every value 'unknown' in the input, the value trained where it stands) or 'neurons-listed' (neurons-unknown with members listed as the text spells them, 'animal names: fox, swan', not quoted) or 'neurons-words' (neurons-listed, half the documents listing any words of their text).")
+    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks), 'extended' (plus the induction and ANLI tasks added later), 'voxels' (extended plus semantic-category word lists, for models/voxels), 'tuning' (the P-tuning stand-in tasks' text, models/tuning) 'python-chats' (Python-interpreter chats over functions defined in the prompt, for models/functions-base; needs --from) or 'neurons' (neuron simulation and explanation documents, for models/neurons; needs --from, --positions and --documents: the number of examples) or 'neurons-v2' (the same, with simulation documents that train the values where neurons fire and as many others) or 'neurons-copy' (a first curriculum stage: neurons that fire exactly on the tokens the explanation quotes) or 'neurons-unknown' (the neurons-copy documents as the simulator asks: every value 'unknown' in the input, the value trained where it stands) or 'neurons-listed' (neurons-unknown with members listed as the text spells them, 'animal names: fox, swan', not quoted) or 'neurons-words' (neurons-listed, half the documents listing any words of their text).")
     String corpus;
 
     @Option(names = "--out", required = true, description = "Output folder: the trained model in Hugging Face layout, logs, checkpoint.")
@@ -111,8 +111,9 @@ final class TrainCommand implements Callable<Integer> {
         TrainingCorpus.Spec recipe = switch (corpus) {
             case "default" -> TrainingCorpus.Spec.defaults();
             case "extended" -> TrainingCorpus.Spec.extended();
+            case "voxels" -> TrainingCorpus.Spec.voxels();
             default -> throw new IllegalArgumentException("--corpus: unknown recipe '" + corpus
-                    + "'; known: default, extended, tuning, python-chats, neurons, neurons-v2, neurons-copy, neurons-unknown, neurons-listed, neurons-words");
+                    + "'; known: default, extended, voxels, tuning, python-chats, neurons, neurons-v2, neurons-copy, neurons-unknown, neurons-listed, neurons-words");
         };
         TrainingCorpus.Spec spec = recipe.withDocuments(documents).withSeed(seed);
         return report(from == null

@@ -20,8 +20,12 @@ import tech.tablesaw.api.Table;
                 + "voxel and seed; prints the recovery table (rank of the first prompt matching the voxel's regex, MRR).",
                 "Records already written are skipped, so an interrupted run resumes.",
                 "Table: tab-separated 'voxel, top words (best first)[, category description, recovery regex]', "
-                        + "# comments (DATASETS.md); without --table, the shipped synthetic data_utils/voxel_words.tsv."})
+                        + "# comments (DATASETS.md); without --table, the shipped synthetic data_utils/voxel_words.tsv.",
+                "Without --model: models/voxels, the shipped model trained on semantic-category word lists."})
 final class VoxelsCommand implements Callable<Integer> {
+
+    /** The shipped model that knows category words (the default model reads no word lists). */
+    static final String VOXELS_MODEL = "models/voxels";
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the records go, e.g. results/voxels.")
     Path out;
@@ -32,8 +36,6 @@ final class VoxelsCommand implements Callable<Integer> {
     @Option(names = "--voxels", paramLabel = "IDS", description = "Voxel ids, e.g. 0-9 or 0,3,5-7 (default: every voxel of the table).")
     String voxels;
 
-
-
     @Mixin
     SearchRunOptions run;
 
@@ -43,7 +45,7 @@ final class VoxelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.setProperty("promptscope.progress", "off");
-        try (LanguageModel lm = model.load()) {
+        try (LanguageModel lm = model.loadOr(VOXELS_MODEL)) {
             VoxelExperiment exp = VoxelExperiment.of(lm).table(table).steps(run.steps)
                     .seeds(run.seeds());
             if (voxels != null) {

@@ -29,6 +29,7 @@ public final class Datasets {
         language.sort(java.util.Comparator.comparing((Task t) -> !t.info().collection().equals("induction")));
         all.addAll(language);
         all.add(SentimentTasks.synthetic());
+        all.addAll(CategoryTasks.all()); // last, so every earlier listing keeps its order
         Map<String, Task> byName = new LinkedHashMap<>();
         for (Task t : all) {
             if (byName.put(t.name(), t) != null) {
@@ -56,7 +57,7 @@ public final class Datasets {
         return Optional.ofNullable(TASKS.get(name));
     }
 
-    /** Every generated task's info, in registry order (math, language, sentiment). */
+    /** Every generated task's info, in registry order (math, language, sentiment, categories). */
     public static List<TaskInfo> list() {
         return TASKS.values().stream().map(Task::info).toList();
     }

@@ -67,6 +67,17 @@ public final class TrainingCorpus {
             return defaults().withTasks(List.copyOf(tasks));
         }
 
+        /**
+         * The voxels model's corpus ({@code models/voxels}): {@link #extended} plus the semantic-category
+         * word lists ({@link CategoryTasks}), so one model reads word lists and names their category.
+         */
+        public static Spec voxels() {
+            List<String> tasks = new ArrayList<>(extended().tasks());
+            tasks.addAll(Datasets.list().stream().filter(t -> t.collection().equals(CategoryTasks.COLLECTION))
+                    .map(TaskInfo::name).toList());
+            return defaults().withTasks(List.copyOf(tasks));
+        }
+
         public Spec withDocuments(int n) {
             return new Spec(n, follow, propose, nearMiss, cut, seed, tasks);
         }
@@ -130,16 +141,18 @@ public final class TrainingCorpus {
     }
 
     private String follow(Random rng, String task, List<Example> pool) {
+        String preprefix = preprefix(rng, task);
         String desc = withoutPeriod(pick(rng, descriptions.get(task)));
         if (rng.nextDouble() < spec.cut()) {
             desc = cutAtWord(rng, desc);
         }
-        StringBuilder sb = new StringBuilder(" ").append(desc).append(PromptLayout.BEFORE_INPUT);
+        StringBuilder sb = new StringBuilder(preprefix).append(" ").append(desc).append(PromptLayout.BEFORE_INPUT);
         sb.append(examples(rng, pool, 1 + rng.nextInt(3)));
         return sb.toString();
     }
 
     private String propose(Random rng, String task, List<Example> pool) {
+        String preprefix = preprefix(rng, task);
         List<String> texts = new ArrayList<>();
         int shots = 1 + rng.nextInt(5);
         for (int i = 0; i < shots; i++) {
@@ -150,7 +163,18 @@ public final class TrainingCorpus {
             first = pick(rng, descriptions.get(nearMiss(rng, task)));
         }
         String second = pick(rng, descriptions.get(task));
-        return PromptLayout.proposalContext(texts) + " " + first + " " + second;
+        String afterPrompt = preprefix.isEmpty() ? "" : " " + preprefix.strip();
+        return PromptLayout.proposalContext(texts) + afterPrompt + " " + first + " " + second;
+    }
+
+    /**
+     * The fMRI runs put {@link VoxelWords#PREPREFIX} before the prompt they score and after the
+     * proposer's {@code Prompt:} (spec 3.4), so half of the category lists' documents carry it where a
+     * search will. Other tasks draw nothing here: the default and extended corpora stay as shipped.
+     */
+    private String preprefix(Random rng, String task) {
+        boolean category = datasets.get(task).info().collection().equals(CategoryTasks.COLLECTION);
+        return category && rng.nextBoolean() ? VoxelWords.PREPREFIX : "";
     }
 
     /** Another task of the same collection, so the wrong description is a plausible one. */

@@ -17,16 +17,21 @@ public final class DefaultModel {
     private DefaultModel() {}
 
     public static Path locate() {
+        return locate(RELATIVE);
+    }
+
+    /** A shipped model by its folder under the PromptScope home, e.g. {@code models/voxels}, found as above. */
+    public static Path locate(String relative) {
         String home = System.getProperty("promptscope.home");
-        if (home != null && Files.isRegularFile(Path.of(home, RELATIVE, "config.json"))) {
-            return Path.of(home, RELATIVE);
+        if (home != null && Files.isRegularFile(Path.of(home, relative, "config.json"))) {
+            return Path.of(home, relative);
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(RELATIVE).resolve("config.json"))) {
-                return dir.resolve(RELATIVE);
+            if (Files.isRegularFile(dir.resolve(relative).resolve("config.json"))) {
+                return dir.resolve(relative);
             }
         }
-        throw new CheckpointException(Path.of(RELATIVE), "the default model was not found (looked under the "
+        throw new CheckpointException(Path.of(relative), "the shipped model " + relative + " was not found (looked under the "
                 + "promptscope.home property and every folder above " + Path.of("").toAbsolutePath()
                 + "); pass a checkpoint folder with --model");
     }

@@ -60,9 +60,10 @@ class CommandsTest {
         assertEquals(0, list.code(), list.err());
         String[] lines = list.out().split("\n");
         assertEquals(Datasets.list().size(), lines.length);
-        assertEquals(48, lines.length);
+        assertEquals(70, lines.length);
         assertTrue(lines[0].matches("add_two\\s+math\\s+Return the sum of the inputs\\."), lines[0]);
         assertTrue(lines[47].matches("sentiment_words\\s+sentiment\\s+Answer Yes if .*"), lines[47]);
+        assertTrue(lines[48].matches("category_colours\\s+categories\\s+The words are colours\\."), lines[48]);
 
         Run show = run("datasets", "show", "add_two", "--n", "3");
         assertEquals(0, show.code(), show.err());

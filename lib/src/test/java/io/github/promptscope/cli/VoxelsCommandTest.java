@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.promptscope.lm.DefaultModel;
+import io.github.promptscope.util.Hashes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,5 +50,23 @@ class VoxelsCommandTest {
         CommandsTest.Run r = CommandsTest.run("voxels", "--voxels", "2,10", "--out", tmp.resolve("v").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("--voxels: data_utils/voxel_words.tsv has no voxel 10; its voxels: 0, 1, 2"), r.err());
+    }
+
+    /** Without --model the runs use models/voxels (the default model reads no word lists); the record names it. */
+    @Test
+    void withoutAModelTheVoxelsModelSearches(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("v");
+        CommandsTest.Run r = CommandsTest.run("voxels", "--voxels", "1", "--seeds", "1", "--steps", "1",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<Path> records;
+        try (var files = Files.list(out)) {
+            records = files.filter(f -> f.toString().endsWith(".json")).toList();
+        }
+        assertEquals(1, records.size());
+        JsonNode config = new ObjectMapper().readTree(records.get(0).toFile()).get("config");
+        assertEquals("voxel_1", config.get("dataset").asText());
+        assertEquals(Hashes.sha256OfFiles(List.of(DefaultModel.locate(VoxelsCommand.VOXELS_MODEL)
+                .resolve("model.safetensors"))), config.get("weightsSha256").asText());
     }
 }
