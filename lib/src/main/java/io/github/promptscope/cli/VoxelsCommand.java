@@ -36,6 +36,11 @@ final class VoxelsCommand implements Callable<Integer> {
     @Option(names = "--voxels", paramLabel = "IDS", description = "Voxel ids, e.g. 0-9 or 0,3,5-7 (default: every voxel of the table).")
     String voxels;
 
+    @Option(names = "--tokens", defaultValue = "6", paramLabel = "N", description = "Learned prompt tokens (default "
+            + "${DEFAULT-VALUE}, the paper's; the committed results/voxels use 10, since models/voxels' tokenizer spells "
+            + "most category names in 3-6 tokens).")
+    int tokens;
+
     @Mixin
     SearchRunOptions run;
 
@@ -46,7 +51,7 @@ final class VoxelsCommand implements Callable<Integer> {
     public Integer call() {
         System.setProperty("promptscope.progress", "off");
         try (LanguageModel lm = model.loadOr(VOXELS_MODEL)) {
-            VoxelExperiment exp = VoxelExperiment.of(lm).table(table).steps(run.steps)
+            VoxelExperiment exp = VoxelExperiment.of(lm).table(table).steps(run.steps).tokens(tokens)
                     .seeds(run.seeds());
             if (voxels != null) {
                 exp.voxels(ids(voxels));

@@ -84,6 +84,19 @@ public final class VoxelExperiment {
     }
 
     /**
+     * Learned prompt tokens (default 6, the quick preset's and the paper's). A category name that is one
+     * token for GPT-J's tokenizer can be four or five for a small model's ({@code " colours"} is
+     * {@code " ", "col", "ou", "r", "s"} for models/voxels), so such a model needs more to say it.
+     */
+    public VoxelExperiment tokens(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("--tokens must be >= 1, got " + n);
+        }
+        this.preset = preset.toBuilder().numLearnedTokens(n).build();
+        return this;
+    }
+
+    /**
      * The search settings (default: the quick preset); its preprefix and seed are replaced by the
      * paper's preprefix and each run's seed.
      */

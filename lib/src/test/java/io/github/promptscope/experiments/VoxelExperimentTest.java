@@ -85,6 +85,12 @@ class VoxelExperimentTest {
             assertEquals("my_voxels.tsv", before.get(0).params().path("data").path("table").asText(),
                     "the file's name, not a local path");
             assertEquals(2, VoxelExperiment.of(lm).table(table(dir, ANIMALS, "zzqq")).seeds(1, 2).voxels(1).configs().size());
+            // the prompt length is searched as asked, and is part of the id (6 and 10 tokens are two runs)
+            List<RunConfig> ten = VoxelExperiment.of(lm).table(table(dir, ANIMALS, "zzqq")).seeds(1).tokens(10).configs();
+            assertEquals(6, before.get(0).params().path("search").path("numLearnedTokens").asInt());
+            assertEquals(10, ten.get(0).params().path("search").path("numLearnedTokens").asInt());
+            assertNotEquals(before.get(0).id(), ten.get(0).id());
+            assertThrows(IllegalArgumentException.class, () -> VoxelExperiment.of(lm).tokens(0));
         }
     }
 
