@@ -57,34 +57,44 @@ final class CategoryTasks {
             tasks.add(new Task(new TaskInfo("category_" + c.id(), COLLECTION, "The words are " + c.noun() + ".",
                     c.keywords(), "category word lists written for PromptScope (data_utils/" + FILE
                             + "), 15 words with up to 4 from other categories, laid out as a voxel's"),
-                    ExampleTemplate.WORD_LIST, RowSources.draw(rng -> row(c.id(), rng))));
+                    ExampleTemplate.WORD_LIST, (n, seed) -> {
+                        Vocabulary words = Vocabulary.of(c.id()); // once per dataset, not per row drawn
+                        return RowSources.draw(rng -> row(words, rng)).rows(n, seed);
+                    }));
         }
         return List.copyOf(tasks);
     }
 
-    /** 11-15 words of the category and the rest from others, shuffled; the first 7 in, the last 8 out. */
-    static Row row(String category, SplittableRandom rng) {
-        List<List<String>> table = WordTable.read(FILE, 2).rows();
-        List<String> own = null;
-        List<String> others = new ArrayList<>();
-        for (List<String> r : table) {
-            List<String> words = List.of(r.get(1).split(" +"));
-            if (r.get(0).equals(category)) {
-                own = words;
-            } else {
-                others.addAll(words);
+    /** A category's words and every other category's, in file order. */
+    record Vocabulary(List<String> own, List<String> others) {
+
+        static Vocabulary of(String category) {
+            List<String> own = null;
+            List<String> others = new ArrayList<>();
+            for (List<String> r : WordTable.read(FILE, 2).rows()) {
+                List<String> words = List.of(r.get(1).split(" +"));
+                if (r.get(0).equals(category)) {
+                    own = words;
+                } else {
+                    others.addAll(words);
+                }
             }
+            if (own == null || own.size() < WORDS) {
+                throw new DataException(DataFiles.DIR + "/" + FILE + ": category " + category
+                        + " needs a line with at least " + WORDS + " words");
+            }
+            return new Vocabulary(own, List.copyOf(others));
         }
-        if (own == null || own.size() < WORDS) {
-            throw new DataException(DataFiles.DIR + "/" + FILE + ": category " + category + " needs a line with at least "
-                    + WORDS + " words");
-        }
+    }
+
+    /** 11-15 words of the category and the rest from others, shuffled; the first 7 in, the last 8 out. */
+    static Row row(Vocabulary words, SplittableRandom rng) {
         int distractors = rng.nextInt(MAX_DISTRACTORS + 1);
-        List<String> words = new ArrayList<>(draw(own, WORDS - distractors, rng));
-        words.addAll(draw(others, distractors, rng));
-        shuffle(words, rng);
-        return Row.of(String.join(" ", words.subList(0, INPUT_WORDS)),
-                String.join(" ", words.subList(INPUT_WORDS, WORDS)));
+        List<String> drawn = new ArrayList<>(draw(words.own(), WORDS - distractors, rng));
+        drawn.addAll(draw(words.others(), distractors, rng));
+        shuffle(drawn, rng);
+        return Row.of(String.join(" ", drawn.subList(0, INPUT_WORDS)),
+                String.join(" ", drawn.subList(INPUT_WORDS, WORDS)));
     }
 
     /** k distinct items, in draw order. */

@@ -27,9 +27,10 @@ class CategoryTasksTest {
     void rowsAreFifteenDistinctWordsMostlyOfTheirCategorySplitSevenAndEight() {
         Map<String, String> of = categoryOfWord();
         SplittableRandom rng = new SplittableRandom(5);
+        CategoryTasks.Vocabulary tools = CategoryTasks.Vocabulary.of("tools");
         int[] distractorCounts = new int[5];
         for (int i = 0; i < 500; i++) {
-            Row row = CategoryTasks.row("tools", rng);
+            Row row = CategoryTasks.row(tools, rng);
             List<String> in = List.of(row.fields().get(0).split(" "));
             List<String> out = List.of(row.answer().split(" "));
             assertEquals(7, in.size(), row.toString());
