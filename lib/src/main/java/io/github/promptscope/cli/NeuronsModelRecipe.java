@@ -33,7 +33,8 @@ final class NeuronsModelRecipe {
             "neurons-copy", SimulationReveal.QUOTED_TOKENS,
             "neurons-unknown", SimulationReveal.QUOTED_TOKENS_UNKNOWN,
             "neurons-listed", SimulationReveal.LISTED_TOKENS_UNKNOWN,
-            "neurons-words", SimulationReveal.ANY_WORDS_LISTED);
+            "neurons-words", SimulationReveal.ANY_WORDS_LISTED,
+            "neurons-short", SimulationReveal.SHORT_WORDS_LISTED);
 
     /** The recipe {@code --corpus} names, or null when it names no neurons recipe. */
     static SimulationReveal reveal(String corpus) {
@@ -41,7 +42,7 @@ final class NeuronsModelRecipe {
     }
 
     /**
-     * @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2}, {@code neurons-copy}, {@code neurons-unknown}, {@code neurons-listed} or {@code neurons-words})
+     * @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2}, {@code neurons-copy}, {@code neurons-unknown}, {@code neurons-listed}, {@code neurons-words} or {@code neurons-short})
      * @param mixture shares of simulation and explanation documents, or null for the recipe's own
      */
     static Trainer.Report train(Path from, SimulationReveal reveal, double[] mixture, int positions, int examples,

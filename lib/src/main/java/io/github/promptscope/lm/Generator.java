@@ -200,6 +200,7 @@ final class Generator {
             try (NDManager m = weights.newSubManager()) {
                 run(rows, steps, useCache, m);
             }
+            NativeMemory.releaseFreed();
         }
     }
 

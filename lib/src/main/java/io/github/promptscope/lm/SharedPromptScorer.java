@@ -124,6 +124,7 @@ final class SharedPromptScorer {
             flat = logProbs.gather(m.create(Logits.toArray(wanted), new Shape(wanted.size(), 1)), 1).toFloatArray();
             best = logProbs.argMax(1).toLongArray();
         }
+        NativeMemory.releaseFreed();
         int k = 0;
         for (int p = 0; p < c; p++) {
             float[] lp = new float[b];

@@ -75,7 +75,33 @@ final class QuotedTokenDocuments {
      * thousands of distinct tokens, not one concept's members; null when the excerpt has no word to list.
      */
     private Lines drawWords(Random rng, Concept concept) {
-        List<String> tokens = excerpts.drawVocabulary(rng, 2 + rng.nextInt(5)).leading(rng);
+        return listedWords(rng, concept, excerpts.drawVocabulary(rng, 2 + rng.nextInt(5)).leading(rng));
+    }
+
+    /** The positions of the simulation layout of {@link SimulationReveal#SHORT_WORDS_LISTED}: no room for the system message. */
+    static final int SHORT_POSITIONS = 160;
+
+    /**
+     * Lines of {@link SimulationReveal#SHORT_WORDS_LISTED}: the first 12-24 tokens of an excerpt with
+     * vocabulary words put in, 1-4 of its words listed, the neuron firing on exactly those, every line
+     * trained (0 where it does not fire).
+     */
+    Lines drawShort(Random rng, Concept concept) {
+        while (true) {
+            List<String> tokens = excerpts.drawVocabulary(rng, 2 + rng.nextInt(5)).leading(rng);
+            Lines lines = listedWords(rng, concept, tokens.subList(0, Math.min(tokens.size(), 12 + rng.nextInt(13))));
+            if (lines != null) {
+                Integer[] every = lines.values().clone();
+                for (int t = 0; t < every.length; t++) {
+                    every[t] = every[t] == null ? 0 : every[t];
+                }
+                return new Lines(lines.explanation(), lines.tokens(), every);
+            }
+        }
+    }
+
+    /** Lines listing 1-4 words of {@code tokens} (see {@link #drawWords}); null when it has no word to list. */
+    private Lines listedWords(Random rng, Concept concept, List<String> tokens) {
         List<String> words = new ArrayList<>();
         for (String t : tokens) {
             String w = Concept.normalized(t);

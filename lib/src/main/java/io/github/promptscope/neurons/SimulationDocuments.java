@@ -30,6 +30,8 @@ final class SimulationDocuments {
     private final SimulationReveal reveal;
     private final QuotedTokenDocuments quotedTokens;
     private final AskedLayoutDocuments asked;
+    /** The layout of {@link SimulationReveal#SHORT_WORDS_LISTED}'s documents (a context without room for the system message). */
+    private final SimulationLayout shortLayout;
 
     /** @param positions the model's positions: the layout (few-shot examples kept, chunks) depends on them */
     SimulationDocuments(TextTokenizer tokenizer, ConceptExcerpts excerpts, int positions) {
@@ -43,10 +45,16 @@ final class SimulationDocuments {
         this.reveal = reveal;
         this.quotedTokens = new QuotedTokenDocuments(excerpts, reveal.memberForm(), reveal.listsAnyWords());
         this.asked = new AskedLayoutDocuments(tokenizer, layout);
+        this.shortLayout = new SimulationLayout(tokenizer, QuotedTokenDocuments.SHORT_POSITIONS, NeuronTrainingCorpus.FEW_SHOT);
     }
 
     /** One document for a neuron of {@code concept}, drawing its excerpt from {@code concepts}. */
     NeuronTrainingCorpus.Example document(Random rng, Concept concept, List<Concept> concepts) {
+        if (reveal.shortLines()) {
+            QuotedTokenDocuments.Lines lines = quotedTokens.drawShort(rng, concept);
+            AllAtOnceSimulator.Layout l = shortLayout.of(lines.explanation(), lines.tokens());
+            return asked.document(l, lines.tokens(), lines.values(), rng.nextInt(l.chunks().size()));
+        }
         if (reveal.quotesTokens()) {
             QuotedTokenDocuments.Lines lines = quotedTokens.draw(rng, concept, concepts);
             AllAtOnceSimulator.Layout l = layout.of(lines.explanation(), lines.tokens());

@@ -57,7 +57,18 @@ public enum SimulationReveal {
      * text as a positive asks for the match of identical tokens in general, the circuit that carries
      * over to concepts never seen.
      */
-    ANY_WORDS_LISTED;
+    ANY_WORDS_LISTED,
+
+    /**
+     * {@code train --corpus neurons-short}, a first stage for the lookup itself: every document lists
+     * 1-4 words of a 12-24 token excerpt, the neuron fires on exactly those, and every line is trained
+     * (0 where it does not fire), in the layout the simulator uses for a context too short for the
+     * system message ({@link QuotedTokenDocuments#SHORT_POSITIONS}). Five recipes whose documents trained
+     * ~10 value slots among ~500 tokens taught the 4-layer model the values' base rate and no lookup
+     * (issue #13); here a fifth of the tokens are trained values, each decided only by whether the
+     * line's token is in the explanation.
+     */
+    SHORT_WORDS_LISTED;
 
     /** Whether the documents are the copy stage's ({@link QuotedTokenDocuments}), in any layout or form. */
     boolean quotesTokens() {
@@ -66,7 +77,8 @@ public enum SimulationReveal {
 
     /** Whether the documents are laid out as the simulator asks ({@link AskedLayoutDocuments}). */
     boolean asksLayout() {
-        return this == QUOTED_TOKENS_UNKNOWN || this == LISTED_TOKENS_UNKNOWN || this == ANY_WORDS_LISTED;
+        return this == QUOTED_TOKENS_UNKNOWN || this == LISTED_TOKENS_UNKNOWN || this == ANY_WORDS_LISTED
+                || this == SHORT_WORDS_LISTED;
     }
 
     /** Whether some simulation documents list any words of their text ({@link QuotedTokenDocuments#ANY_WORDS_SHARE}). */
@@ -74,8 +86,14 @@ public enum SimulationReveal {
         return this == ANY_WORDS_LISTED;
     }
 
+    /** Whether every document is a short excerpt with every line trained ({@link #SHORT_WORDS_LISTED}). */
+    boolean shortLines() {
+        return this == SHORT_WORDS_LISTED;
+    }
+
     /** How the corpus's explanations name members. */
     public MemberForm memberForm() {
-        return this == LISTED_TOKENS_UNKNOWN || this == ANY_WORDS_LISTED ? MemberForm.LISTED : MemberForm.QUOTED;
+        return this == LISTED_TOKENS_UNKNOWN || this == ANY_WORDS_LISTED || this == SHORT_WORDS_LISTED
+                ? MemberForm.LISTED : MemberForm.QUOTED;
     }
 }

@@ -3,6 +3,7 @@ package io.github.promptscope.neurons;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.promptscope.data.TrainingCorpus;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * {@code train --corpus neurons-listed}: the same lines and values as neurons-unknown for a seed,
  * the members written as the text spells them, so that the token of a firing line is found, id for
  * id, in the explanation the simulator reads; quoted, it mostly is not ({@code fox} against {@code Ġfox}).
+ * Also the listed recipes after it: {@code neurons-words} and {@code neurons-short}.
  */
 class ListedMembersTest {
 
@@ -153,6 +155,70 @@ class ListedMembersTest {
             withMembers += trained.toString().contains(": ") ? 1 : 0;
         }
         assertTrue(withMembers >= 15, withMembers + " of 20 explanations list members");
+    }
+
+    /** {@code train --corpus neurons-short}: short excerpts, every line trained, firing on exactly the listed words. */
+    @Test
+    void everyLineOfAShortDocumentIsTrainedAndFiresExactlyOnTheListedWords() {
+        TextTokenizer tok = model.tokenizer();
+        QuotedTokenDocuments docs = new QuotedTokenDocuments(excerpts, MemberForm.LISTED, true);
+        int lines = 0;
+        int firing = 0;
+        int found = 0;
+        Random seeds = new Random(19);
+        for (int d = 0; d < DOCUMENTS; d++) {
+            QuotedTokenDocuments.Lines l = docs.drawShort(new Random(seeds.nextLong()), concepts.get(d % concepts.size()));
+            assertTrue(l.tokens().size() >= 1 && l.tokens().size() <= 24, "document " + d + ": " + l.tokens().size() + " lines");
+            long[] explanation = tok.encode(l.explanation());
+            int fires = 0;
+            for (int t = 0; t < l.tokens().size(); t++) {
+                Integer v = l.values()[t];
+                assertNotNull(v, "document " + d + ", line " + t + " is not trained");
+                boolean listed = l.tokens().get(t).startsWith(" ") && contains(explanation, tok.encode(l.tokens().get(t)));
+                if (v > 0) {
+                    fires++;
+                    found += listed ? 1 : 0;
+                    // a listed word fires in any case (" input" when "Input" is listed), as in neurons-words
+                    assertTrue(l.explanation().toLowerCase().contains(l.tokens().get(t).strip().toLowerCase()),
+                            "document " + d + ": '" + l.tokens().get(t) + "' fires but is not listed in " + l.explanation());
+                }
+            }
+            assertTrue(fires >= 1, "document " + d + " has no firing line");
+            lines += l.tokens().size();
+            firing += fires;
+        }
+        System.out.printf("%d short documents: %d lines, all trained, %d firing (%.1f%%), %d of them the very token listed%n",
+                DOCUMENTS, lines, firing, 100.0 * firing / lines, found);
+        assertTrue(found >= 0.95 * firing, "listed token for token: " + found + " of " + firing);
+        assertTrue(firing >= 0.08 * lines && firing <= 0.4 * lines, firing + " of " + lines + " lines fire");
+    }
+
+    @Test
+    void aShortDocumentIsTheSimulatorsPromptWithoutTheSystemMessage() {
+        SimulationDocuments docs = new SimulationDocuments(model.tokenizer(), excerpts, model.config().maxPositions(),
+                SimulationReveal.SHORT_WORDS_LISTED);
+        long tab = model.tokenizer().encode("\t")[0];
+        int trainedShare = 0;
+        int tokens = 0;
+        for (int d = 0; d < 40; d++) {
+            NeuronTrainingCorpus.Example e = docs.document(new Random(1000L * d + 3), concepts.get(d % concepts.size()), concepts);
+            assertTrue(e.ids().length <= QuotedTokenDocuments.SHORT_POSITIONS, e.ids().length + " ids");
+            String text = model.tokenizer().decode(e.ids());
+            assertFalse(text.contains("We're studying neurons"), text);
+            assertTrue(text.contains("Activations: \n<start>\n"), text);
+            long tabs = Arrays.stream(e.ids()).filter(i -> i == tab).count();
+            int trained = 0;
+            for (int k = 0; k < e.ids().length; k++) {
+                if (e.trained()[k]) {
+                    trained++;
+                    assertEquals(tab, e.ids()[k - 1], "a trained slot follows its line's tab");
+                }
+            }
+            assertEquals(tabs, trained, "document " + d + ": every line's value is trained");
+            trainedShare += trained;
+            tokens += e.ids().length;
+        }
+        System.out.printf("trained values: %d of %d tokens (%.1f%%)%n", trainedShare, tokens, 100.0 * trainedShare / tokens);
     }
 
     private static boolean contains(long[] haystack, long[] needle) {
