@@ -92,7 +92,7 @@ final class NeuronsEvaluateModelCommand implements Callable<Integer> {
             root.putPOJO("held_out", NeuronTrainingCorpus.HELD_OUT.stream().map(Concept::cliName).toList());
             List<PlantedNeuronEvaluation.Planted> neurons = PlantedNeuronEvaluation.plantAndRecord(lm, layer, chosen,
                     planted, documents);
-            AllAtOnceSimulator simulate = new AllAtOnceSimulator(sim, FewShotExamples.forModel(dir));
+            AllAtOnceSimulator simulate = AllAtOnceSimulator.forModel(sim);
             for (boolean quoted : descriptionOnly ? new boolean[] {true, false} : new boolean[] {true}) {
                 ArrayNode rows = root.putArray(quoted ? "margins_quoted" : "margins_description_only");
                 for (PlantedNeuronEvaluation.Margin m : PlantedNeuronEvaluation.margins(neurons, simulate, quoted, from, form)) {

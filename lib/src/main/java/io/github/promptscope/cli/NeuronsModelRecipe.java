@@ -8,6 +8,7 @@ import io.github.promptscope.lm.train.TrainerConfig;
 import io.github.promptscope.lm.train.TrainingRecipe;
 import io.github.promptscope.neurons.FewShotExamples;
 import io.github.promptscope.neurons.NeuronTrainingCorpus;
+import io.github.promptscope.neurons.SimulationContext;
 import io.github.promptscope.neurons.SimulationReveal;
 import io.github.promptscope.util.RepoPaths;
 
@@ -70,6 +71,11 @@ final class NeuronsModelRecipe {
         FewShotExamples.writeNone(out, RepoPaths.label(out) + " was trained by `train --corpus " + corpusName(reveal)
                 + "` on simulation and explanation prompts without few-shot examples; PromptScope prompts it with none "
                 + "(FewShotExamples.forModel)");
+        if (reveal.shortLines()) {
+            SimulationContext.write(out, NeuronTrainingCorpus.SHORT_POSITIONS, RepoPaths.label(out) + " was trained by `train --corpus "
+                    + corpusName(reveal) + "` on simulation prompts laid out for " + NeuronTrainingCorpus.SHORT_POSITIONS
+                    + " positions (no system message, excerpts in chunks); PromptScope's simulator lays its prompts out so");
+        }
         return report;
     }
 

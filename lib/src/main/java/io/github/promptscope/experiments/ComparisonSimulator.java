@@ -22,7 +22,7 @@ public record ComparisonSimulator(String name, String model, String weightsSha25
      */
     public static ComparisonSimulator allAtOnce(LanguageModel lm) {
         return new ComparisonSimulator("all_at_once", RepoPaths.label(lm.dir()), lm.weightsSha256(),
-                new AllAtOnceSimulator(lm, FewShotExamples.forModel(lm.dir())));
+                AllAtOnceSimulator.forModel(lm));
     }
 
     /** The word-matching simulator, which needs no model ({@link LexicalMatchSimulator}). */

@@ -97,7 +97,7 @@ public final class NeuronBuilder {
         TextModel writer = explainerModel != null ? explainerModel : new LocalTextModel(model);
         ExplainerRun run = (explainerModel != null ? new LmExplainer(writer, explainer)
                 : new LmExplainer(writer, explainer, FewShotExamples.forModel(model.dir()))).run(record);
-        NeuronSimulator sim = simulator != null ? simulator : new AllAtOnceSimulator(model, FewShotExamples.forModel(model.dir()));
+        NeuronSimulator sim = simulator != null ? simulator : AllAtOnceSimulator.forModel(model);
         NeuronScores scores = NeuronScores.of(record, run.explanations().get(0), sim, NeuronRecord.EXAMPLES_PER_SPLIT);
         return new NeuronExplanation(record, run, scores);
     }

@@ -28,8 +28,26 @@ public final class AllAtOnceSimulator implements NeuronSimulator {
     private final long ten; // -1 when "10" is two tokens
 
     public AllAtOnceSimulator(LanguageModel model, List<FewShotExample> examples) {
+        this(model, examples, model.config().maxPositions());
+    }
+
+    /**
+     * The simulator of a model folder, prompted as it was trained: with the few-shot examples it reads
+     * ({@link FewShotExamples#forModel}) and laid out for the context it simulates in ({@link SimulationContext}).
+     */
+    public static AllAtOnceSimulator forModel(LanguageModel model) {
+        return new AllAtOnceSimulator(model, FewShotExamples.forModel(model.dir()),
+                SimulationContext.positions(model.dir(), model.config().maxPositions()));
+    }
+
+    /** @param positions the context to lay the prompt out in: at most the model's positions */
+    public AllAtOnceSimulator(LanguageModel model, List<FewShotExample> examples, int positions) {
+        if (positions < 1 || positions > model.config().maxPositions()) {
+            throw new IllegalArgumentException("a simulation context of " + positions + " positions does not fit the model's "
+                    + model.config().maxPositions());
+        }
         this.model = model;
-        this.layout = new SimulationLayout(model.tokenizer(), model.config().maxPositions(), examples);
+        this.layout = new SimulationLayout(model.tokenizer(), positions, examples);
         TextTokenizer tok = model.tokenizer();
         for (int d = 0; d <= 9; d++) {
             digits[d] = single(tok, Integer.toString(d), "digit " + d);

@@ -31,6 +31,12 @@ public final class NeuronTrainingCorpus {
      */
     public static final List<FewShotExample> FEW_SHOT = List.of();
 
+    /**
+     * The context {@link SimulationReveal#SHORT_WORDS_LISTED}'s documents are laid out in: too short for the
+     * system message, so the explanation sits right above a chunk of 12-24 lines.
+     */
+    public static final int SHORT_POSITIONS = 160;
+
     /** Tokens per pack of default-corpus documents. */
     static final int PACK_TOKENS = 256;
 

@@ -78,9 +78,6 @@ final class QuotedTokenDocuments {
         return listedWords(rng, concept, excerpts.drawVocabulary(rng, 2 + rng.nextInt(5)).leading(rng));
     }
 
-    /** The positions of the simulation layout of {@link SimulationReveal#SHORT_WORDS_LISTED}: no room for the system message. */
-    static final int SHORT_POSITIONS = 160;
-
     /**
      * Lines of {@link SimulationReveal#SHORT_WORDS_LISTED}: the first 12-24 tokens of an excerpt with
      * vocabulary words put in, 1-4 of its words listed, the neuron firing on exactly those, every line

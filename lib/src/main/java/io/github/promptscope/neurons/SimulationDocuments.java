@@ -45,7 +45,7 @@ final class SimulationDocuments {
         this.reveal = reveal;
         this.quotedTokens = new QuotedTokenDocuments(excerpts, reveal.memberForm(), reveal.listsAnyWords());
         this.asked = new AskedLayoutDocuments(tokenizer, layout);
-        this.shortLayout = new SimulationLayout(tokenizer, QuotedTokenDocuments.SHORT_POSITIONS, NeuronTrainingCorpus.FEW_SHOT);
+        this.shortLayout = new SimulationLayout(tokenizer, NeuronTrainingCorpus.SHORT_POSITIONS, NeuronTrainingCorpus.FEW_SHOT);
     }
 
     /** One document for a neuron of {@code concept}, drawing its excerpt from {@code concepts}. */

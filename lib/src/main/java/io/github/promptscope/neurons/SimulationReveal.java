@@ -63,7 +63,7 @@ public enum SimulationReveal {
      * {@code train --corpus neurons-short}, a first stage for the lookup itself: every document lists
      * 1-4 words of a 12-24 token excerpt, the neuron fires on exactly those, and every line is trained
      * (0 where it does not fire), in the layout the simulator uses for a context too short for the
-     * system message ({@link QuotedTokenDocuments#SHORT_POSITIONS}). Five recipes whose documents trained
+     * system message ({@link NeuronTrainingCorpus#SHORT_POSITIONS}). Five recipes whose documents trained
      * ~10 value slots among ~500 tokens taught the 4-layer model the values' base rate and no lookup
      * (issue #13); here a fifth of the tokens are trained values, each decided only by whether the
      * line's token is in the explanation.
@@ -87,7 +87,7 @@ public enum SimulationReveal {
     }
 
     /** Whether every document is a short excerpt with every line trained ({@link #SHORT_WORDS_LISTED}). */
-    boolean shortLines() {
+    public boolean shortLines() {
         return this == SHORT_WORDS_LISTED;
     }
 

@@ -107,4 +107,39 @@ class AllAtOnceSimulatorTest {
         assertEquals(ev, s.expectedValues()[2], 1e-4);
         assertEquals(p[10] / total, s.probabilities()[2][10], 1e-5);
     }
+
+    /**
+     * A folder's {@value SimulationContext#MODEL_FILE} lays the prompt out for fewer positions: the
+     * system message goes and the excerpt is simulated in chunks, each within the context, whose
+     * expected values are what a simulator built for that context gives.
+     */
+    @Test
+    void aModelFoldersSimulationContextLaysThePromptOutForItsPositions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path dir = tmp.resolve("m");
+        java.nio.file.Files.createDirectories(dir);
+        try (var files = java.nio.file.Files.list(model.dir())) {
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                java.nio.file.Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        SimulationContext.write(dir, 120, "test");
+        try (LanguageModel copy = LanguageModel.load(dir)) {
+            AllAtOnceSimulator fromFolder = AllAtOnceSimulator.forModel(copy);
+            AllAtOnceSimulator.Layout l = fromFolder.layout("numbers and digits", excerpt);
+            assertTrue(!l.systemMessage() && l.chunks().size() > 1, "chunks " + l.chunks().size());
+            for (long[] chunk : l.chunks()) {
+                assertTrue(l.prefix().length + chunk.length <= 120, (l.prefix().length + chunk.length) + " ids");
+            }
+            double[] expected = new AllAtOnceSimulator(model, FewShotExamples.forModel(dir), 120)
+                    .simulate("numbers and digits", List.of(excerpt)).get(0).expectedValues();
+            assertTrue(Arrays.equals(expected, fromFolder.simulate("numbers and digits", List.of(excerpt)).get(0).expectedValues()));
+            AllAtOnceSimulator.Layout own = AllAtOnceSimulator.forModel(model).layout("numbers and digits", excerpt);
+            assertTrue(own.prefix().length + own.chunks().get(0).length > 120, "without the file: the model's own 256 positions");
+            SimulationContext.write(dir, 300, "test");
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> AllAtOnceSimulator.forModel(copy));
+            assertTrue(e.getMessage().contains(SimulationContext.MODEL_FILE) && e.getMessage().contains("300"), e.getMessage());
+        }
+    }
 }

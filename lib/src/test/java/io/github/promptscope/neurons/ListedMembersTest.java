@@ -202,7 +202,7 @@ class ListedMembersTest {
         int tokens = 0;
         for (int d = 0; d < 40; d++) {
             NeuronTrainingCorpus.Example e = docs.document(new Random(1000L * d + 3), concepts.get(d % concepts.size()), concepts);
-            assertTrue(e.ids().length <= QuotedTokenDocuments.SHORT_POSITIONS, e.ids().length + " ids");
+            assertTrue(e.ids().length <= NeuronTrainingCorpus.SHORT_POSITIONS, e.ids().length + " ids");
             String text = model.tokenizer().decode(e.ids());
             assertFalse(text.contains("We're studying neurons"), text);
             assertTrue(text.contains("Activations: \n<start>\n"), text);
