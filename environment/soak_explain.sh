@@ -60,7 +60,16 @@ res = {"benchmark": "soak explain", "minutes": minutes, "load_after": load,
        # the level the search ends at, less sensitive to one reading's spike than the maximum
        "median_rss_mb_last_5_min": median(last5) if last5 else None,
        "median_growth_after_5_min_pct": round(100 * (median(last5) - at5[1]) / at5[1], 2) if last5 else None,
+       # readings swing by tens of MB within a minute (a pass's activations, then a trim of the freed
+       # pages), so one reading at minute 5 is a noisy base: per-minute medians compare levels
+       "minute_medians_mb": [median(r[1] for r in rows if m * 60 <= r[0] < (m + 1) * 60)
+                             for m in range(int(minutes)) if any(m * 60 <= r[0] < (m + 1) * 60 for r in rows)],
        "final_reranking_max_rss_mb": max(r[1] for r in after) if after else None,
        "peak_rss_mb": rows[-1][2] if rows else None, "readings": len(rows)}
+mm = res["minute_medians_mb"]
+if len(mm) > 5:
+    res["minute_5_median_mb"] = mm[5]
+    res["last_5_min_growth_over_minute_5_pct"] = round(100 * (median(mm[-5:]) - mm[5]) / mm[5], 2)
+    res["max_minute_median_growth_over_minute_5_pct"] = round(100 * (max(mm[5:]) - mm[5]) / mm[5], 2)
 print(json.dumps(res))
 EOF
