@@ -45,9 +45,10 @@ final class NeuronsModelRecipe {
     /**
      * @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2}, {@code neurons-copy}, {@code neurons-unknown}, {@code neurons-listed}, {@code neurons-words} or {@code neurons-short})
      * @param mixture shares of simulation and explanation documents, or null for the recipe's own
+     * @param groupByLength whether batches hold examples of like length ({@link MaskedSequences#groupedByLength})
      */
-    static Trainer.Report train(Path from, SimulationReveal reveal, double[] mixture, int positions, int examples,
-            long seed, TrainerConfig cfg, Path out, int until) throws IOException {
+    static Trainer.Report train(Path from, SimulationReveal reveal, double[] mixture, boolean groupByLength, int positions,
+            int examples, long seed, TrainerConfig cfg, Path out, int until) throws IOException {
         if (from == null) {
             throw new IllegalArgumentException("--corpus " + corpusName(reveal)
                     + " continues a model: give --from (e.g. models/default)");
@@ -64,7 +65,8 @@ final class NeuronsModelRecipe {
             corpus = new NeuronTrainingCorpus(mixture == null ? spec : spec.withMixture(mixture[0], mixture[1]))
                     .build(tok, length, eos);
         }
-        MaskedSequences train = masked(corpus.train(), length, seed, "the neurons corpus");
+        MaskedSequences ordered = masked(corpus.train(), length, seed, "the neurons corpus");
+        MaskedSequences train = groupByLength ? ordered.groupedByLength(cfg.batchSize()) : ordered;
         MaskedSequences validation = masked(corpus.validation(), length, seed, "the neurons corpus's validation examples");
         Trainer.Report report = TrainingRecipe.continueMasked(from, RepoPaths.label(from), length, train, validation, cfg, out, until);
         // evaluating a fresh run once used PromptScope's few-shot set, which this corpus never shows (margins ~0)

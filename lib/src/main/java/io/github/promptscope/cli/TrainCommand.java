@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
                 "The defaults reproduce the shipped default model. Run again with the same --out to resume."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks), 'extended' (plus the induction and ANLI tasks added later), 'voxels' (extended plus semantic-category word lists, for models/voxels), 'tuning' (the P-tuning stand-in tasks' text, models/tuning) 'python-chats' (Python-interpreter chats over functions defined in the prompt, for models/functions-base; needs --from) or 'neurons' (neuron simulation and explanation documents, for models/neurons; needs --from, --positions and --documents: the number of examples) or 'neurons-v2' (the same, with simulation documents that train the values where neurons fire and as many others) or 'neurons-copy' (a first curriculum stage: neurons that fire exactly on the tokens the explanation quotes) or 'neurons-unknown' (the neurons-copy documents as the simulator asks: every value 'unknown' in the input, the value trained where it stands) or 'neurons-listed' (neurons-unknown with members listed as the text spells them, 'animal names: fox, swan', not quoted) or 'neurons-words' (neurons-listed, half the documents listing any words of their text) or 'neurons-short' (a first stage for the lookup: 12-24 token excerpts, words of the text listed, every line trained, no system message).")
+    @Option(names = "--corpus", defaultValue = "default", description = "Corpus recipe: 'default' (the shipped model's tasks), 'extended' (plus the induction and ANLI tasks added later), 'voxels' (extended plus semantic-category word lists, for models/voxels), 'tuning' (the P-tuning stand-in tasks' text, models/tuning) 'python-chats' (Python-interpreter chats over functions defined in the prompt, for models/functions-base; needs --from) or 'neurons' (neuron simulation and explanation documents, for models/neurons; needs --from, --positions and --documents: the number of examples) or 'neurons-v2' (the same, with simulation documents that train the values where neurons fire and as many others) or 'neurons-copy' (a first curriculum stage: neurons that fire exactly on the tokens the explanation quotes) or 'neurons-unknown' (the neurons-copy documents as the simulator asks: every value 'unknown' in the input, the value trained where it stands) or 'neurons-listed' (neurons-unknown with members listed as the text spells them, 'animal names: fox, swan', not quoted) or 'neurons-words' (neurons-listed, half the documents listing any words of their text) or 'neurons-short' (a first stage for the lookup: 12-24 token excerpts, words of the text listed, every line trained, no system message; half of its explanation documents, when --neuron-mixture gives them a share, explain made-up neurons of vocabulary words).")
     String corpus;
 
     @Option(names = "--out", required = true, description = "Output folder: the trained model in Hugging Face layout, logs, checkpoint.")
@@ -66,6 +66,11 @@ final class TrainCommand implements Callable<Integer> {
             + "the loss, so a pack of 256 trained tokens outweighs ~25 simulation documents of ~10 trained values.")
     List<Double> neuronMixture;
 
+    @Option(names = "--group-by-length", description = "Neurons corpora only: batches of examples of like length "
+            + "(Hugging Face's group_by_length), so a corpus mixing ~150-token simulation and ~450-token explanation "
+            + "documents pads each batch to its own length, not nearly every batch to the longest.")
+    boolean groupByLength;
+
     @Override
     public Integer call() throws Exception {
         TrainerConfig cfg = TrainerConfig.defaults().withSteps(steps).withSeed(seed).withBatch(batch, seqLen)
@@ -81,10 +86,14 @@ final class TrainCommand implements Callable<Integer> {
                 }
                 mixture = new double[] {neuronMixture.get(0), neuronMixture.get(1)};
             }
-            return report(NeuronsModelRecipe.train(from, neurons, mixture, positions, documents, seed, cfg, out, until));
+            return report(NeuronsModelRecipe.train(from, neurons, mixture, groupByLength, positions, documents, seed, cfg,
+                    out, until));
         }
         if (neuronMixture != null) {
             throw new IllegalArgumentException("--neuron-mixture: only the neurons corpora mix documents; --corpus is " + corpus);
+        }
+        if (groupByLength) {
+            throw new IllegalArgumentException("--group-by-length: only the neurons corpora's examples vary in length; --corpus is " + corpus);
         }
         switch (corpus) {
             case "tuning" -> {

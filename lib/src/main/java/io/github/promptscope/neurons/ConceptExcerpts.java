@@ -104,6 +104,23 @@ final class ConceptExcerpts {
         return withReplacements(rng, n, vocabularyWords);
     }
 
+    /** {@code n} distinct vocabulary words ({@link #drawVocabulary}'s), as ids: the positives of one made-up neuron. */
+    List<Long> vocabularySample(Random rng, int n) {
+        List<Long> out = new ArrayList<>();
+        while (out.size() < Math.min(n, vocabularyWords.size())) {
+            Long id = vocabularyWords.get(rng.nextInt(vocabularyWords.size()));
+            if (!out.contains(id)) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /** A random window with {@code n} words replaced by words drawn from {@code words} (ids). */
+    Excerpt drawAmong(Random rng, int n, List<Long> words) {
+        return withReplacements(rng, n, words);
+    }
+
     /** A random window with up to {@code n} of its {@link #WORD}s replaced by ids drawn from {@code candidates}. */
     private Excerpt withReplacements(Random rng, int n, List<Long> candidates) {
         long[] ids = windows.get(rng.nextInt(windows.size())).clone();
@@ -126,9 +143,14 @@ final class ConceptExcerpts {
 
     /** The distinct members of {@code concept} in {@code tokens}, as stripped text, most frequent first. */
     static List<String> membersIn(Concept concept, List<String> tokens) {
+        return matchesIn(concept::matches, tokens);
+    }
+
+    /** The distinct tokens {@code fires} accepts in {@code tokens}, as stripped text, most frequent first. */
+    static List<String> matchesIn(java.util.function.Predicate<String> fires, List<String> tokens) {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (String t : tokens) {
-            if (concept.matches(t)) {
+            if (fires.test(t)) {
                 counts.merge(t.strip(), 1, Integer::sum);
             }
         }

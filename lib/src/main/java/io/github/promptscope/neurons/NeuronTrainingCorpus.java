@@ -139,7 +139,8 @@ public final class NeuronTrainingCorpus {
                 .withSeed(spec.seed() + 1)).build().train();
         ConceptExcerpts excerpts = new ConceptExcerpts(tokenizer, text, endOfText, CollectorConfig.defaults().windowTokens());
         SimulationDocuments simulation = new SimulationDocuments(tokenizer, excerpts, positions, spec.reveal());
-        ExplanationDocuments explanation = new ExplanationDocuments(tokenizer, excerpts, positions, spec.reveal().memberForm());
+        ExplanationDocuments explanation = new ExplanationDocuments(tokenizer, excerpts, positions, spec.reveal().memberForm(),
+                spec.reveal().shortLines());
         List<Concept> trainConcepts = trainConcepts(excerpts);
 
         Random rng = new Random(spec.seed());
@@ -161,7 +162,7 @@ public final class NeuronTrainingCorpus {
         List<Example> validation = new ArrayList<>();
         for (int i = 0; i < spec.validation(); i++) {
             Concept c = HELD_OUT.get(i % HELD_OUT.size());
-            validation.add(i % 2 == 0 ? simulation.document(vrng, c, HELD_OUT) : explanation.document(vrng, c));
+            validation.add(i % 2 == 0 ? simulation.document(vrng, c, HELD_OUT) : explanation.conceptDocument(vrng, c));
         }
         return new Examples(train, validation);
     }

@@ -139,7 +139,7 @@ class ListedMembersTest {
         NeuronTrainingCorpus.Spec spec = NeuronTrainingCorpus.Spec.of(SimulationReveal.LISTED_TOKENS_UNKNOWN);
         assertEquals(0.8, spec.simulation());
         ExplanationDocuments docs = new ExplanationDocuments(model.tokenizer(), excerpts, model.config().maxPositions(),
-                SimulationReveal.LISTED_TOKENS_UNKNOWN.memberForm());
+                SimulationReveal.LISTED_TOKENS_UNKNOWN.memberForm(), false);
         int withMembers = 0;
         for (int d = 0; d < 20; d++) {
             NeuronTrainingCorpus.Example e = docs.document(new Random(1000L * d + 7), concepts.get(d % concepts.size()));
@@ -155,6 +155,41 @@ class ListedMembersTest {
             withMembers += trained.toString().contains(": ") ? 1 : 0;
         }
         assertTrue(withMembers >= 15, withMembers + " of 20 explanations list members");
+    }
+
+    /**
+     * {@code train --corpus neurons-short}'s explanation documents: every word an explanation lists is
+     * highlighted in its prompt (the copy the explainer must learn), and about half list words of no
+     * concept's, made-up neurons' positives that only copying can name.
+     */
+    @Test
+    void theShortRecipesExplanationsListWordsHighlightedInTheirPrompt() {
+        TextTokenizer tok = model.tokenizer();
+        ExplanationDocuments docs = new ExplanationDocuments(tok, excerpts, model.config().maxPositions(), MemberForm.LISTED,
+                SimulationReveal.SHORT_WORDS_LISTED.shortLines());
+        int madeUp = 0;
+        int listed = 0;
+        Random seeds = new Random(23);
+        for (int d = 0; d < 40; d++) {
+            Concept c = concepts.get(d % concepts.size());
+            NeuronTrainingCorpus.Example e = docs.document(new Random(seeds.nextLong()), c);
+            StringBuilder prompt = new StringBuilder();
+            StringBuilder trained = new StringBuilder();
+            for (int k = 0; k < e.ids().length; k++) {
+                (e.trained()[k] ? trained : prompt).append(tok.decode(new long[] {e.ids()[k]}));
+            }
+            String explanation = trained.toString().strip();
+            assertTrue(explanation.startsWith(c.description() + ": ") && explanation.endsWith("."), explanation);
+            List<String> words = List.of(explanation.substring(c.description().length() + 2, explanation.length() - 1)
+                    .split(", "));
+            for (String w : words) {
+                assertTrue(prompt.toString().contains(w), "document " + d + ": '" + w + "' is not in its prompt");
+            }
+            listed += words.size();
+            madeUp += words.stream().noneMatch(w -> c.matches(" " + w)) ? 1 : 0;
+        }
+        System.out.println("short explanations: " + madeUp + " of 40 for made-up neurons, " + listed + " words listed");
+        assertTrue(madeUp >= 12 && madeUp <= 28, madeUp + " of 40 explanations are for made-up neurons");
     }
 
     /** {@code train --corpus neurons-short}: short excerpts, every line trained, firing on exactly the listed words. */

@@ -22,6 +22,9 @@ public final class MaskedSequences {
     /** Per example the tokens the model is trained to produce, or null where they are the inputs themselves. */
     private final List<long[]> targets;
     private final List<Integer> order;
+    private final long seed;
+    /** The batch size the order is grouped by length for ({@link #groupedByLength}); 0: not grouped. */
+    private final int groupedBatch;
 
     private MaskedSequences(List<long[]> ids, List<boolean[]> trained, List<long[]> targets, long seed) {
         this.ids = ids;
@@ -33,6 +36,52 @@ public final class MaskedSequences {
         }
         Collections.shuffle(idx, new Random(seed * 7919));
         this.order = List.copyOf(idx);
+        this.seed = seed;
+        this.groupedBatch = 0;
+    }
+
+    private MaskedSequences(MaskedSequences of, List<Integer> order, int groupedBatch) {
+        this.ids = of.ids;
+        this.trained = of.trained;
+        this.targets = of.targets;
+        this.order = List.copyOf(order);
+        this.seed = of.seed;
+        this.groupedBatch = groupedBatch;
+    }
+
+    /** Batches {@link #groupedByLength} sorts together: 50, as Hugging Face's {@code LengthGroupedSampler}'s megabatches. */
+    static final int GROUP_BATCHES = 50;
+
+    /**
+     * The same examples in an order whose batches of {@code batchSize} hold examples of like length
+     * (Hugging Face Trainer's {@code group_by_length}): the seeded order is cut into runs of
+     * {@link #GROUP_BATCHES} batches, each run sorted longest first and cut into batches, and the full
+     * batches shuffled (seeded; a last, smaller batch stays last). A corpus that mixes 150-token and
+     * 450-token examples then pads each batch to its own length instead of nearly every batch to 450,
+     * so a step costs about the tokens it trains. The grouping is part of the corpus hash, so a
+     * checkpoint resumes only in the order it was trained in.
+     */
+    public MaskedSequences groupedByLength(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size " + batchSize + " must be at least 1");
+        }
+        List<List<Integer>> batches = new ArrayList<>();
+        int run = batchSize * GROUP_BATCHES;
+        for (int from = 0; from < order.size(); from += run) {
+            List<Integer> sorted = new ArrayList<>(order.subList(from, Math.min(order.size(), from + run)));
+            sorted.sort(java.util.Comparator.comparingInt((Integer i) -> ids.get(i).length).reversed());
+            for (int b = 0; b < sorted.size(); b += batchSize) {
+                batches.add(sorted.subList(b, Math.min(sorted.size(), b + batchSize)));
+            }
+        }
+        List<Integer> last = batches.get(batches.size() - 1).size() < batchSize ? batches.remove(batches.size() - 1) : null;
+        Collections.shuffle(batches, new Random(seed * 7919 + 1));
+        List<Integer> grouped = new ArrayList<>();
+        batches.forEach(grouped::addAll);
+        if (last != null) {
+            grouped.addAll(last);
+        }
+        return new MaskedSequences(this, grouped, batchSize);
     }
 
     /**
@@ -171,7 +220,8 @@ public final class MaskedSequences {
     /**
      * Ids and mask flags of every example in file order, for the corpus hash a checkpoint is tied to;
      * then, only when some example has targets apart from its ids, each such example's index and targets
-     * (so corpora without them hash as before).
+     * (so corpora without them hash as before); then, only for an order {@link #groupedByLength}, the batch
+     * size it was grouped for.
      */
     long[] fingerprint() {
         List<Long> out = new ArrayList<>();
@@ -188,6 +238,9 @@ public final class MaskedSequences {
                     out.add(t);
                 }
             }
+        }
+        if (groupedBatch > 0) {
+            out.add(Long.MIN_VALUE + groupedBatch); // the grouped order (no example index comes near this)
         }
         return out.stream().mapToLong(Long::longValue).toArray();
     }
