@@ -123,6 +123,9 @@ class HeavyCommandsTest {
                 "--out", out.toString());
         assertEquals(1, one.code(), one.err());
         assertTrue(one.err().contains("give two shares"), one.err());
+        Run grouped = run("train", "--corpus", "default", "--group-by-length", "--out", out.toString());
+        assertEquals(1, grouped.code(), grouped.err());
+        assertTrue(grouped.err().contains("--group-by-length: only the neurons corpora"), grouped.err());
     }
 
     @Test
