@@ -83,7 +83,7 @@ final class QuotedTokenDocuments {
      * vocabulary words put in, 1-4 of its words listed, the neuron firing on exactly those, every line
      * trained (0 where it does not fire) but those of a held-out concept's member, which stay
      * {@code unknown} and untrained. A member is never listed here, so training its lines as 0 taught
-     * the model that {@code fox} or {@code two} never fires, whatever the explanation lists: after 14,000
+     * the model that {@code fox} or {@code two} never fires, whatever the explanation lists: after 13,500
      * steps of this stage the simulator gave 0.0 to a listed {@code fox}, {@code goose}, {@code two},
      * {@code seven} and {@code euro} while other listed words read 3-6, and held-out margins stayed at 0
      * for animals and number words. Left untrained, the held-out concepts teach nothing either way.
