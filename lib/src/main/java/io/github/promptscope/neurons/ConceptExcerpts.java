@@ -64,7 +64,7 @@ final class ConceptExcerpts {
         }
         for (int id = 0; id < pieces.length; id++) {
             String p = pieces[id];
-            if (VOCABULARY_WORD.matcher(p).matches() && NeuronTrainingCorpus.HELD_OUT.stream().noneMatch(c -> c.matches(p))) {
+            if (VOCABULARY_WORD.matcher(p).matches() && !NeuronTrainingCorpus.heldOutMember(p)) {
                 vocabularyWords.add((long) id);
             }
         }

@@ -24,6 +24,11 @@ public final class NeuronTrainingCorpus {
     /** The concepts kept out of training: the test of the neurons model. */
     public static final List<Concept> HELD_OUT = List.of(Concept.ANIMALS, Concept.NUMBER_WORDS, Concept.CURRENCIES);
 
+    /** Whether a token (leading space kept) is a member of a concept in {@link #HELD_OUT}: never a positive, never a trained 0. */
+    static boolean heldOutMember(String token) {
+        return HELD_OUT.stream().anyMatch(c -> c.matches(token));
+    }
+
     /**
      * The few-shot examples of the corpus's prompts: none. The reference's worked examples would take
      * 600 of a 1024-token context (forcing the excerpt into chunks) and teach a model trained on the

@@ -95,9 +95,11 @@ final class QuotedTokenDocuments {
             if (lines != null) {
                 Integer[] every = lines.values().clone();
                 for (int t = 0; t < every.length; t++) {
-                    String token = lines.tokens().get(t);
-                    boolean heldOut = NeuronTrainingCorpus.HELD_OUT.stream().anyMatch(c -> c.matches(token));
-                    every[t] = heldOut ? null : every[t] == null ? Integer.valueOf(0) : every[t];
+                    if (NeuronTrainingCorpus.heldOutMember(lines.tokens().get(t))) {
+                        every[t] = null;
+                    } else if (every[t] == null) {
+                        every[t] = 0;
+                    }
                 }
                 return new Lines(lines.explanation(), lines.tokens(), every);
             }
@@ -110,7 +112,7 @@ final class QuotedTokenDocuments {
         for (String t : tokens) {
             String w = Concept.normalized(t);
             if (t.startsWith(" ") && w.length() >= 3 && w.chars().allMatch(Character::isLetter) && !words.contains(t.strip())
-                    && NeuronTrainingCorpus.HELD_OUT.stream().noneMatch(c -> c.matches(t))) {
+                    && !NeuronTrainingCorpus.heldOutMember(t)) {
                 words.add(t.strip());
             }
         }

@@ -62,7 +62,8 @@ public enum SimulationReveal {
     /**
      * {@code train --corpus neurons-short}, a first stage for the lookup itself: every document lists
      * 1-4 words of a 12-24 token excerpt, the neuron fires on exactly those, and every line is trained
-     * (0 where it does not fire; a held-out concept's member stays untrained, {@link QuotedTokenDocuments#drawShort}), in the layout the simulator uses for a context too short for the
+     * (0 where it does not fire; a held-out concept's member stays untrained,
+     * {@link QuotedTokenDocuments#drawShort}), in the layout the simulator uses for a context too short for the
      * system message ({@link NeuronTrainingCorpus#SHORT_POSITIONS}). Five recipes whose documents trained
      * ~10 value slots among ~500 tokens taught the 4-layer model the values' base rate and no lookup
      * (issue #13); here every line's value is trained (6.5% of all tokens, ListedMembersTest), each
