@@ -4,12 +4,12 @@ import io.github.promptscope.backend.LocalTextModel;
 import io.github.promptscope.backend.RemoteTextModel;
 import io.github.promptscope.backend.TextModel;
 import io.github.promptscope.backend.TextModelException;
-import io.github.promptscope.neurons.FewShotExample;
+import io.github.promptscope.neurons.ExplainerConfig;
 import io.github.promptscope.neurons.FewShotExamples;
+import io.github.promptscope.neurons.LmExplainer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --explainer DIR|URL}: a checkpoint folder run here, or an OpenAI-compatible endpoint (e.g. {@code serve}). */
@@ -44,12 +44,15 @@ final class ExplainerOption {
         return LocalTextModel.load(dir);
     }
 
-    /** The few-shot examples to prompt the explainer with: a local model's own ({@link FewShotExamples#forModel}). */
-    List<FewShotExample> fewShotExamples() {
+    /**
+     * The explainer running {@code config} on {@code model} (from {@link #load}): an endpoint with
+     * PromptScope's few-shot examples, a local folder prompted as it was trained ({@link LmExplainer#forFolder}).
+     */
+    LmExplainer lmExplainer(TextModel model, ExplainerConfig config) {
         if (isRemote()) {
-            return FewShotExamples.original();
+            return new LmExplainer(model, config, FewShotExamples.original());
         }
-        return FewShotExamples.forModel(explainer == null ? NeuronsModelDefault.locate() : Path.of(explainer));
+        return LmExplainer.forFolder(model, config, explainer == null ? NeuronsModelDefault.locate() : Path.of(explainer));
     }
 
     /** What to tell the user when the model fails: an endpoint without completions is named as such. */

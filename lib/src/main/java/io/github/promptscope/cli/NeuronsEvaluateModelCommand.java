@@ -5,7 +5,6 @@ import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.neurons.AllAtOnceSimulator;
 import io.github.promptscope.neurons.Concept;
 import io.github.promptscope.neurons.ExplainerConfig;
-import io.github.promptscope.neurons.FewShotExamples;
 import io.github.promptscope.neurons.LmExplainer;
 import io.github.promptscope.neurons.MemberForm;
 import io.github.promptscope.neurons.NeuronTrainingCorpus;
@@ -106,8 +105,7 @@ final class NeuronsEvaluateModelCommand implements Callable<Integer> {
             }
             ArrayNode naming = root.putArray("explainer");
             for (PromptStyle style : new PromptStyle[] {PromptStyle.SUMMARY, PromptStyle.ORIGINAL}) {
-                LmExplainer explainer = new LmExplainer(explainerModel, ExplainerConfig.defaults(style).withN(n),
-                        FewShotExamples.forModel(dir));
+                LmExplainer explainer = LmExplainer.forFolder(explainerModel, ExplainerConfig.defaults(style).withN(n), dir);
                 for (PlantedNeuronEvaluation.Planted p : neurons) {
                     PlantedNeuronEvaluation.Naming r = PlantedNeuronEvaluation.naming(p, explainer,
                             scoreExplanations ? simulate : null);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.promptscope.backend.TextModel;
 import io.github.promptscope.neurons.ExplainerConfig;
 import io.github.promptscope.neurons.HighlightCutoff;
-import io.github.promptscope.neurons.LmExplainer;
 import io.github.promptscope.neurons.NeuronRecord;
 
 import java.util.List;
@@ -48,7 +47,7 @@ final class NeuronsExplainCommand implements Callable<Integer> {
             explanations.forEach(out.putArray("explanations")::add);
         } else {
             try (TextModel model = explainer.open()) {
-                out = new LmExplainer(model, config, explainer.fewShotExamples()).run(record).toJson(mapper, record.id());
+                out = explainer.lmExplainer(model, config).run(record).toJson(mapper, record.id());
                 out.put("cutoff", HighlightCutoff.of(record));
             } catch (RuntimeException e) {
                 throw explainer.explain(e);

@@ -8,7 +8,7 @@ import io.github.promptscope.lm.train.TrainerConfig;
 import io.github.promptscope.lm.train.TrainingRecipe;
 import io.github.promptscope.neurons.FewShotExamples;
 import io.github.promptscope.neurons.NeuronTrainingCorpus;
-import io.github.promptscope.neurons.SimulationContext;
+import io.github.promptscope.neurons.PromptContext;
 import io.github.promptscope.neurons.SimulationReveal;
 import io.github.promptscope.util.RepoPaths;
 
@@ -74,9 +74,14 @@ final class NeuronsModelRecipe {
                 + "` on simulation and explanation prompts without few-shot examples; PromptScope prompts it with none "
                 + "(FewShotExamples.forModel)");
         if (reveal.shortLines()) {
-            SimulationContext.write(out, NeuronTrainingCorpus.SHORT_POSITIONS, RepoPaths.label(out) + " was trained by `train --corpus "
-                    + corpusName(reveal) + "` on simulation prompts laid out for " + NeuronTrainingCorpus.SHORT_POSITIONS
-                    + " positions (no system message, excerpts in chunks); PromptScope's simulator lays its prompts out so");
+            PromptContext.write(out, PromptContext.SIMULATOR_FILE, NeuronTrainingCorpus.SHORT_POSITIONS, RepoPaths.label(out)
+                    + " was trained by `train --corpus " + corpusName(reveal) + "` on simulation prompts laid out for "
+                    + NeuronTrainingCorpus.SHORT_POSITIONS + " positions (no system message, excerpts in chunks); PromptScope's"
+                    + " simulator lays its prompts out so");
+            PromptContext.write(out, PromptContext.EXPLAINER_FILE, NeuronTrainingCorpus.SHORT_EXPLANATION_POSITIONS,
+                    RepoPaths.label(out) + " was trained by `train --corpus " + corpusName(reveal) + "` on explanation prompts"
+                    + " fitted to " + NeuronTrainingCorpus.SHORT_EXPLANATION_POSITIONS + " positions less the explainer's "
+                    + "60 tokens (a few windows around the excerpts' peaks); PromptScope's explainer fits its prompts so");
         }
         return report;
     }

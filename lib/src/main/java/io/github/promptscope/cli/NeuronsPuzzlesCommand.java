@@ -2,7 +2,6 @@ package io.github.promptscope.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.promptscope.backend.TextModel;
-import io.github.promptscope.neurons.LmExplainer;
 import io.github.promptscope.neurons.NeuronExplainer;
 import io.github.promptscope.neurons.NeuronPuzzle;
 import io.github.promptscope.neurons.NeuronPuzzles;
@@ -41,7 +40,7 @@ final class NeuronsPuzzlesCommand implements Callable<Integer> {
         ExplainerChoice choice = ExplainerChoice.parse(prompt);
         List<NeuronPuzzle> all = puzzles == null ? NeuronPuzzles.shipped() : NeuronPuzzles.read(puzzles);
         try (TextModel model = explainer.open()) {
-            NeuronExplainer e = choice.style() == null ? choice.baseline() : new LmExplainer(model, sampling.config(choice), explainer.fewShotExamples());
+            NeuronExplainer e = choice.style() == null ? choice.baseline() : explainer.lmExplainer(model, sampling.config(choice));
             PuzzleReport report = new PuzzleLoop(e, model).run(all);
             System.out.print(report.toTable());
             ObjectMapper mapper = new ObjectMapper();

@@ -8,7 +8,6 @@ import io.github.promptscope.neurons.AllAtOnceSimulator;
 import io.github.promptscope.neurons.CollectorConfig;
 import io.github.promptscope.neurons.ExplainerConfig;
 import io.github.promptscope.neurons.ExplainerRun;
-import io.github.promptscope.neurons.FewShotExamples;
 import io.github.promptscope.neurons.LmExplainer;
 import io.github.promptscope.neurons.NeuronCorpus;
 import io.github.promptscope.neurons.NeuronRecord;
@@ -96,7 +95,7 @@ public final class NeuronBuilder {
         NeuronRecord record = new ActivationCollector(model, collector).collect(layer, new int[] {neuron}, docs).get(0);
         TextModel writer = explainerModel != null ? explainerModel : new LocalTextModel(model);
         ExplainerRun run = (explainerModel != null ? new LmExplainer(writer, explainer)
-                : new LmExplainer(writer, explainer, FewShotExamples.forModel(model.dir()))).run(record);
+                : LmExplainer.forFolder(writer, explainer, model.dir())).run(record);
         NeuronSimulator sim = simulator != null ? simulator : AllAtOnceSimulator.forModel(model);
         NeuronScores scores = NeuronScores.of(record, run.explanations().get(0), sim, NeuronRecord.EXAMPLES_PER_SPLIT);
         return new NeuronExplanation(record, run, scores);

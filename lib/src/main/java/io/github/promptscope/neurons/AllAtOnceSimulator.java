@@ -33,11 +33,11 @@ public final class AllAtOnceSimulator implements NeuronSimulator {
 
     /**
      * The simulator of a model folder, prompted as it was trained: with the few-shot examples it reads
-     * ({@link FewShotExamples#forModel}) and laid out for the context it simulates in ({@link SimulationContext}).
+     * ({@link FewShotExamples#forModel}) and laid out for the context it simulates in ({@link PromptContext#SIMULATOR_FILE}).
      */
     public static AllAtOnceSimulator forModel(LanguageModel model) {
         return new AllAtOnceSimulator(model, FewShotExamples.forModel(model.dir()),
-                SimulationContext.positions(model.dir(), model.config().maxPositions()));
+                PromptContext.positions(model.dir(), PromptContext.SIMULATOR_FILE, model.config().maxPositions()));
     }
 
     /** @param positions the context to lay the prompt out in: at most the model's positions */

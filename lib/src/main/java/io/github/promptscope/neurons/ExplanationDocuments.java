@@ -43,7 +43,10 @@ final class ExplanationDocuments {
     private final MemberForm form;
     private final boolean anyWords;
 
-    /** @param positions the model's positions; prompts are fitted to these less {@link ExplainerConfig#DEFAULT_MAX_TOKENS} */
+    /**
+     * @param positions the context prompts are fitted to, less {@link ExplainerConfig#DEFAULT_MAX_TOKENS}: the model's, or
+     *     the shorter one its folder names ({@link PromptContext#EXPLAINER_FILE})
+     */
     ExplanationDocuments(TextTokenizer tokenizer, ConceptExcerpts excerpts, int positions) {
         this(tokenizer, excerpts, positions, MemberForm.QUOTED, false);
     }

@@ -7,6 +7,8 @@ import io.github.promptscope.backend.Sampling;
 import io.github.promptscope.backend.TextModel;
 import io.github.promptscope.backend.TextModelException;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -29,6 +31,7 @@ public final class LmExplainer implements NeuronExplainer {
     private final TextModel model;
     private final ExplainerConfig config;
     private final List<FewShotExample> examples;
+    private final int positions; // the context to fit prompts to; 0: the model's
     private Integer budget; // context less max tokens, looked up once; -1: unknown
 
     public LmExplainer(TextModel model, ExplainerConfig config) {
@@ -36,9 +39,34 @@ public final class LmExplainer implements NeuronExplainer {
     }
 
     public LmExplainer(TextModel model, ExplainerConfig config, List<FewShotExample> examples) {
+        this(model, config, examples, 0);
+    }
+
+    /** @param positions the context to fit prompts to when shorter than the model's (0: the model's) */
+    public LmExplainer(TextModel model, ExplainerConfig config, List<FewShotExample> examples, int positions) {
+        if (positions < 0) {
+            throw new IllegalArgumentException("an explanation context of " + positions + " positions");
+        }
         this.model = model;
         this.config = config;
         this.examples = List.copyOf(examples);
+        this.positions = positions;
+    }
+
+    /**
+     * The explainer of {@code model}, loaded from the folder {@code dir}, prompted as it was trained:
+     * with the few-shot examples it reads ({@link FewShotExamples#forModel}) and fitted to the context
+     * its {@link PromptContext#EXPLAINER_FILE} names, when it has one.
+     */
+    public static LmExplainer forFolder(TextModel model, ExplainerConfig config, Path dir) {
+        Path file = dir.resolve(PromptContext.EXPLAINER_FILE);
+        int positions = 0;
+        if (Files.isRegularFile(file)) {
+            int context = model.contextLength().orElseThrow(() -> new IllegalArgumentException(file
+                    + " names a context but " + model.name() + " states none"));
+            positions = PromptContext.positions(dir, PromptContext.EXPLAINER_FILE, context);
+        }
+        return new LmExplainer(model, config, FewShotExamples.forModel(dir), positions);
     }
 
     public ExplainerConfig config() {
@@ -130,7 +158,7 @@ public final class LmExplainer implements NeuronExplainer {
     }
 
     /**
-     * Tokens the prompt may take: the model's context less {@code maxTokens}; -1 when unknown, or for a
+     * Tokens the prompt may take: the model's context (or the shorter one given) less {@code maxTokens}; -1 when unknown, or for a
      * chat prompt the model cannot count (an endpoint applies its own template).
      */
     private int budget() {
@@ -138,6 +166,9 @@ public final class LmExplainer implements NeuronExplainer {
             boolean countable = config.format() != PromptFormat.CHAT
                     || model.chatPromptTokens(List.of(new io.github.promptscope.backend.ChatMessage("user", ""))).isPresent();
             OptionalInt context = countable ? model.contextLength() : OptionalInt.empty();
+            if (context.isPresent() && positions > 0) {
+                context = OptionalInt.of(Math.min(positions, context.getAsInt()));
+            }
             budget = context.isPresent() ? context.getAsInt() - config.maxTokens() : -1;
             if (context.isPresent() && budget < 1) {
                 throw new IllegalArgumentException("--max-tokens " + config.maxTokens() + " leaves no room for a prompt in "

@@ -42,6 +42,14 @@ public final class NeuronTrainingCorpus {
      */
     public static final int SHORT_POSITIONS = 160;
 
+    /**
+     * The context {@code neurons-short}'s explanation prompts are fitted to (less the explainer's 60
+     * tokens): windows of a dozen tokens around two or three excerpts' peaks, each followed by its
+     * highlighted tokens, so a ~10-token explanation that copies them is a tenth of the document
+     * instead of a fiftieth, and the tokens to copy are a few dozen positions back, not hundreds.
+     */
+    public static final int SHORT_EXPLANATION_POSITIONS = 192;
+
     /** Tokens per pack of default-corpus documents. */
     static final int PACK_TOKENS = 256;
 
@@ -144,7 +152,8 @@ public final class NeuronTrainingCorpus {
                 .withSeed(spec.seed() + 1)).build().train();
         ConceptExcerpts excerpts = new ConceptExcerpts(tokenizer, text, endOfText, CollectorConfig.defaults().windowTokens());
         SimulationDocuments simulation = new SimulationDocuments(tokenizer, excerpts, positions, spec.reveal());
-        ExplanationDocuments explanation = new ExplanationDocuments(tokenizer, excerpts, positions, spec.reveal().memberForm(),
+        ExplanationDocuments explanation = new ExplanationDocuments(tokenizer, excerpts,
+                spec.reveal().shortLines() ? SHORT_EXPLANATION_POSITIONS : positions, spec.reveal().memberForm(),
                 spec.reveal().shortLines());
         List<Concept> trainConcepts = trainConcepts(excerpts);
 

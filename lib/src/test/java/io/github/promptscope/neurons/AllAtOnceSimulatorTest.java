@@ -109,21 +109,15 @@ class AllAtOnceSimulatorTest {
     }
 
     /**
-     * A folder's {@value SimulationContext#MODEL_FILE} lays the prompt out for fewer positions: the
+     * A folder's {@value PromptContext#SIMULATOR_FILE} lays the prompt out for fewer positions: the
      * system message goes and the excerpt is simulated in chunks, each within the context, whose
      * expected values are what a simulator built for that context gives.
      */
     @Test
     void aModelFoldersSimulationContextLaysThePromptOutForItsPositions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws Exception {
-        java.nio.file.Path dir = tmp.resolve("m");
-        java.nio.file.Files.createDirectories(dir);
-        try (var files = java.nio.file.Files.list(model.dir())) {
-            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                java.nio.file.Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
-        SimulationContext.write(dir, 120, "test");
+        java.nio.file.Path dir = ModelFolders.copy(model.dir(), tmp);
+        PromptContext.write(dir, PromptContext.SIMULATOR_FILE, 120, "test");
         try (LanguageModel copy = LanguageModel.load(dir)) {
             AllAtOnceSimulator fromFolder = AllAtOnceSimulator.forModel(copy);
             AllAtOnceSimulator.Layout l = fromFolder.layout("numbers and digits", excerpt);
@@ -136,10 +130,10 @@ class AllAtOnceSimulatorTest {
             assertTrue(Arrays.equals(expected, fromFolder.simulate("numbers and digits", List.of(excerpt)).get(0).expectedValues()));
             AllAtOnceSimulator.Layout own = AllAtOnceSimulator.forModel(model).layout("numbers and digits", excerpt);
             assertTrue(own.prefix().length + own.chunks().get(0).length > 120, "without the file: the model's own 256 positions");
-            SimulationContext.write(dir, 300, "test");
+            PromptContext.write(dir, PromptContext.SIMULATOR_FILE, 300, "test");
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> AllAtOnceSimulator.forModel(copy));
-            assertTrue(e.getMessage().contains(SimulationContext.MODEL_FILE) && e.getMessage().contains("300"), e.getMessage());
+            assertTrue(e.getMessage().contains(PromptContext.SIMULATOR_FILE) && e.getMessage().contains("300"), e.getMessage());
         }
     }
 }

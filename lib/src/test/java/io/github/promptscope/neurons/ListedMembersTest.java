@@ -160,13 +160,18 @@ class ListedMembersTest {
     /**
      * {@code train --corpus neurons-short}'s explanation documents: every word an explanation lists is
      * highlighted in its prompt (the copy the explainer must learn), and about half list words of no
-     * concept's, made-up neurons' positives that only copying can name.
+     * concept's, made-up neurons' positives that only copying can name. Prompts are fitted to
+     * {@link NeuronTrainingCorpus#SHORT_EXPLANATION_POSITIONS} less the explainer's 60 tokens, so the
+     * explanation is a tenth of the document or more.
      */
     @Test
     void theShortRecipesExplanationsListWordsHighlightedInTheirPrompt() {
         TextTokenizer tok = model.tokenizer();
-        ExplanationDocuments docs = new ExplanationDocuments(tok, excerpts, model.config().maxPositions(), MemberForm.LISTED,
-                SimulationReveal.SHORT_WORDS_LISTED.shortLines());
+        ExplanationDocuments docs = new ExplanationDocuments(tok, excerpts, NeuronTrainingCorpus.SHORT_EXPLANATION_POSITIONS,
+                MemberForm.LISTED, SimulationReveal.SHORT_WORDS_LISTED.shortLines());
+        int budget = NeuronTrainingCorpus.SHORT_EXPLANATION_POSITIONS - ExplainerConfig.DEFAULT_MAX_TOKENS;
+        int promptTokens = 0;
+        int trainedTokens = 0;
         int madeUp = 0;
         int listed = 0;
         Random seeds = new Random(23);
@@ -178,6 +183,17 @@ class ListedMembersTest {
             for (int k = 0; k < e.ids().length; k++) {
                 (e.trained()[k] ? trained : prompt).append(tok.decode(new long[] {e.ids()[k]}));
             }
+            int trainedHere = 0;
+            for (boolean t : e.trained()) {
+                trainedHere += t ? 1 : 0;
+            }
+            assertTrue(e.ids().length - trainedHere <= budget, "document " + d + ": a prompt of "
+                    + (e.ids().length - trainedHere) + " tokens, over " + budget);
+            promptTokens += e.ids().length - trainedHere;
+            trainedTokens += trainedHere;
+            if (d == 1) {
+                System.out.println("a short explanation document:\n" + prompt + "[trained:]" + trained);
+            }
             String explanation = trained.toString().strip();
             assertTrue(explanation.startsWith(c.description() + ": ") && explanation.endsWith("."), explanation);
             List<String> words = List.of(explanation.substring(c.description().length() + 2, explanation.length() - 1)
@@ -188,7 +204,9 @@ class ListedMembersTest {
             listed += words.size();
             madeUp += words.stream().noneMatch(w -> c.matches(" " + w)) ? 1 : 0;
         }
-        System.out.println("short explanations: " + madeUp + " of 40 for made-up neurons, " + listed + " words listed");
+        System.out.println("short explanations: " + madeUp + " of 40 for made-up neurons, " + listed + " words listed, "
+                + promptTokens + " prompt tokens, " + trainedTokens + " trained");
+        assertTrue(trainedTokens * 12 > promptTokens, trainedTokens + " trained tokens to " + promptTokens + " of prompts");
         assertTrue(madeUp >= 12 && madeUp <= 28, madeUp + " of 40 explanations are for made-up neurons");
     }
 

@@ -110,6 +110,32 @@ class LmExplainerTest {
         }
     }
 
+    /**
+     * A folder's {@value PromptContext#EXPLAINER_FILE} fits the prompt to fewer positions than the
+     * model has: the prompt sent is the one an explainer given that context sends, within it, and
+     * shorter than what the model's own 256 positions allow; a context longer than the model's is an
+     * error naming the file.
+     */
+    @Test
+    void aModelFoldersExplainerContextFitsThePromptToItsPositions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path dir = ModelFolders.copy(lm.dir(), tmp);
+        ExplainerConfig cfg = ExplainerConfig.defaults(PromptStyle.SUMMARY).withN(1).withMaxTokens(16).withSeed(3);
+        int own = LmExplainer.forFolder(local, cfg, dir).run(excerpts, 1.0).promptTokens();
+        PromptContext.write(dir, PromptContext.EXPLAINER_FILE, 140, "test");
+        Recording model = new Recording(local);
+        ExplainerRun run = LmExplainer.forFolder(model, cfg, dir).run(excerpts, 1.0);
+        ExplainerRun given = new LmExplainer(local, cfg, FewShotExamples.forModel(dir), 140).run(excerpts, 1.0);
+        assertEquals(given.prompt().prompt().text(), model.requests.get(0).prompt());
+        assertEquals(given.explanations(), run.explanations());
+        assertTrue(run.promptTokens() <= 140 - 16 && own > 140 - 16, run.promptTokens() + " tokens in 140 - 16; " + own
+                + " in the model's 256 - 16");
+        PromptContext.write(dir, PromptContext.EXPLAINER_FILE, 300, "test");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LmExplainer.forFolder(local, cfg, dir));
+        assertTrue(e.getMessage().contains(PromptContext.EXPLAINER_FILE) && e.getMessage().contains("300"), e.getMessage());
+    }
+
     @Test
     void throughServeTheExplanationsAndCountsAreTheLocalOnes() {
         ExplainerConfig cfg = ExplainerConfig.defaults(PromptStyle.SUMMARY).withN(3).withMaxTokens(24).withSeed(11);
