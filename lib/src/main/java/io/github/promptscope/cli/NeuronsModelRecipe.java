@@ -13,7 +13,9 @@ import io.github.promptscope.neurons.SimulationReveal;
 import io.github.promptscope.util.RepoPaths;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -60,10 +62,10 @@ final class NeuronsModelRecipe {
         }
         int length = Math.max(positions, config.maxPositions());
         NeuronTrainingCorpus.Examples corpus;
+        NeuronTrainingCorpus.Spec spec = NeuronTrainingCorpus.Spec.of(reveal).withExamples(examples).withSeed(seed);
+        NeuronTrainingCorpus.Spec mixed = mixture == null ? spec : spec.withMixture(mixture[0], mixture[1]);
         try (TextTokenizer tok = TextTokenizer.load(from)) {
-            NeuronTrainingCorpus.Spec spec = NeuronTrainingCorpus.Spec.of(reveal).withExamples(examples).withSeed(seed);
-            corpus = new NeuronTrainingCorpus(mixture == null ? spec : spec.withMixture(mixture[0], mixture[1]))
-                    .build(tok, length, eos);
+            corpus = new NeuronTrainingCorpus(mixed).build(tok, length, eos);
         }
         MaskedSequences ordered = masked(corpus.train(), length, seed, "the neurons corpus");
         MaskedSequences train = groupByLength ? ordered.groupedByLength(cfg.batchSize()) : ordered;
@@ -73,17 +75,29 @@ final class NeuronsModelRecipe {
         FewShotExamples.writeNone(out, RepoPaths.label(out) + " was trained by `train --corpus " + corpusName(reveal)
                 + "` on simulation and explanation prompts without few-shot examples; PromptScope prompts it with none "
                 + "(FewShotExamples.forModel)");
-        if (reveal.shortLines()) {
+        // a folder names the short context of each use it was trained for here, and keeps --from's for a use it was not
+        keepUntrained(from, out, PromptContext.SIMULATOR_FILE, mixed.simulation());
+        keepUntrained(from, out, PromptContext.EXPLAINER_FILE, mixed.explanation());
+        if (reveal.shortLines() && mixed.simulation() > 0) {
             PromptContext.write(out, PromptContext.SIMULATOR_FILE, NeuronTrainingCorpus.SHORT_POSITIONS, RepoPaths.label(out)
                     + " was trained by `train --corpus " + corpusName(reveal) + "` on simulation prompts laid out for "
                     + NeuronTrainingCorpus.SHORT_POSITIONS + " positions (no system message, excerpts in chunks); PromptScope's"
                     + " simulator lays its prompts out so");
+        }
+        if (reveal.shortLines() && mixed.explanation() > 0) {
             PromptContext.write(out, PromptContext.EXPLAINER_FILE, NeuronTrainingCorpus.SHORT_EXPLANATION_POSITIONS,
                     RepoPaths.label(out) + " was trained by `train --corpus " + corpusName(reveal) + "` on explanation prompts"
                     + " fitted to " + NeuronTrainingCorpus.SHORT_EXPLANATION_POSITIONS + " positions less the explainer's "
                     + "60 tokens (a few windows around the excerpts' peaks); PromptScope's explainer fits its prompts so");
         }
         return report;
+    }
+
+    /** Copies {@code from}'s context {@code file} when this stage trains none of that use ({@code share} 0). */
+    private static void keepUntrained(Path from, Path out, String file, double share) throws IOException {
+        if (share == 0 && Files.isRegularFile(from.resolve(file))) {
+            Files.copy(from.resolve(file), out.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private static String corpusName(SimulationReveal reveal) {

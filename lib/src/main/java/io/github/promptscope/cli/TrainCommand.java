@@ -11,6 +11,7 @@ import io.github.promptscope.lm.train.TrainerConfig;
 import io.github.promptscope.lm.train.TrainingRecipe;
 import io.github.promptscope.neurons.SimulationReveal;
 import io.github.promptscope.util.RepoPaths;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,7 +29,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder: the trained model in Hugging Face layout, logs, checkpoint.")
     Path out;
 
-    @Option(names = "--steps", defaultValue = "4000", description = "Optimizer steps (default ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "4000", description = "Optimizer steps (default ${DEFAULT-VALUE}); the neurons "
+            + "and python-chats recipes run one epoch of --documents instead (--stop-at stops earlier).")
     int steps;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of corpus, initialisation and data order (default ${DEFAULT-VALUE}).")
@@ -77,6 +79,8 @@ final class TrainCommand implements Callable<Integer> {
                 .withLearningRate(lr, lr / 10, warmup);
         Gpt2Init.Shape shape = new Gpt2Init.Shape(layers, width, heads, positions);
         int until = stopAt == null ? steps : stopAt;
+        // the neurons and python-chats recipes run one epoch of their corpus, whatever --steps says
+        int epochUntil = stopAt == null ? Integer.MAX_VALUE : stopAt;
         SimulationReveal neurons = NeuronsModelRecipe.reveal(corpus);
         if (neurons != null) {
             double[] mixture = null;
@@ -87,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
                 mixture = new double[] {neuronMixture.get(0), neuronMixture.get(1)};
             }
             return report(NeuronsModelRecipe.train(from, neurons, mixture, groupByLength, positions, documents, seed, cfg,
-                    out, until));
+                    out, epochUntil));
         }
         if (neuronMixture != null) {
             throw new IllegalArgumentException("--neuron-mixture: only the neurons corpora mix documents; --corpus is " + corpus);
@@ -108,8 +112,8 @@ final class TrainCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--corpus python-chats continues a model: give --from (e.g. models/default)");
                 }
                 TrainingCorpus.Documents docs = new PythonChatCorpus(documents, seed).build();
-                Trainer.Report r = TrainingRecipe.continueFrom(docs, from, RepoPaths.label(from), cfg, out, until);
-                if (until >= steps) {
+                Trainer.Report r = TrainingRecipe.continueFrom(docs, from, RepoPaths.label(from), cfg, out, epochUntil);
+                if (Files.isRegularFile(out.resolve("model.safetensors"))) { // the epoch is done (a stop leaves a checkpoint only)
                     // the model now reads chats in this serialization; every reader of the folder must render them so
                     ChatTemplateFile.install(out, ChatSerialization.JINJA_TEMPLATE, ChatSerialization.END_OF_TURN);
                 }

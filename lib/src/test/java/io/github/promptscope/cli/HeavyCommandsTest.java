@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.promptscope.cli.CommandsTest.Run;
 import io.github.promptscope.lm.LanguageModel;
 import io.github.promptscope.neurons.FewShotExamples;
+import io.github.promptscope.neurons.NeuronTrainingCorpus;
+import io.github.promptscope.neurons.PromptContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,15 +101,25 @@ class HeavyCommandsTest {
         assertEquals(1, jsonFiles(results.resolve("tiny")).size());
     }
 
+    /**
+     * A neurons recipe trains one epoch of its --documents (here 3 steps of 4), whatever --steps says
+     * (a run of 8,000 steps once stopped at the option's default 4,000), and writes the files its model
+     * is prompted by: no few-shot examples, and for neurons-short the simulator's and explainer's contexts.
+     */
     @Test
-    void aNeuronsRecipeRunSaysItsModelReadsNoFewShotExamples(@TempDir Path out) throws Exception {
+    void aNeuronsRecipeRunsItsEpochAndSaysHowItsModelIsPrompted(@TempDir Path out) throws Exception {
         // without the file, evaluate-model and score prompted a fresh run with PromptScope's few-shot set
-        Run r = run("train", "--corpus", "neurons-copy", "--from", "models/default", "--positions", "512",
-                "--documents", "8", "--batch", "4", "--warmup", "1", "--out", out.toString());
+        Run r = run("train", "--corpus", "neurons-short", "--from", "models/default", "--positions", "512",
+                "--documents", "12", "--batch", "4", "--warmup", "1", "--steps", "1", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("model.safetensors")), "the epoch ran to its end");
+        assertEquals(3, JSON.readTree(out.resolve("training.json").toFile()).path("report").path("steps").asInt());
         assertTrue(Files.isRegularFile(out.resolve(FewShotExamples.MODEL_FILE)));
         assertTrue(FewShotExamples.forModel(out).isEmpty());
         assertEquals(3, FewShotExamples.forModel(out.getParent()).size(), "a folder without the file gets PromptScope's set");
+        assertEquals(NeuronTrainingCorpus.SHORT_POSITIONS, PromptContext.positions(out, PromptContext.SIMULATOR_FILE, 512));
+        assertEquals(NeuronTrainingCorpus.SHORT_EXPLANATION_POSITIONS,
+                PromptContext.positions(out, PromptContext.EXPLAINER_FILE, 512));
     }
 
     @Test
