@@ -67,24 +67,44 @@ class EndpointSimulatorTest {
             remote = new EndpointSimulator(endpoint, FewShotExamples.forModel(lm.dir()), lm.tokenizer(), positions)
                     .simulate(explanation, excerpts);
         }
+        // Both read the same logits (serve tokenizes the text as the local simulator encodes its pieces,
+        // and p(10) comes from the second request as from the local second pass). What differs is the
+        // top-15 truncation: a value outside a slot's 15 alternatives is missing from the endpoint's
+        // distribution. So at each slot the endpoint's distribution must be the local one restricted to
+        // the values it returned and renormalized, up to float rounding (logits through JSON): 1e-6.
         double worst = 0;
+        int slots = 0;
+        int whole = 0;
+        int compared = 0; // slots with two values or more returned: a distribution to compare
         for (int e = 0; e < excerpts.size(); e++) {
             for (int t = 0; t < excerpts.get(e).size(); t++) {
                 double[] p = remote.get(e).probabilities()[t];
+                double[] q = local.get(e).probabilities()[t];
                 assertEquals(1.0, Arrays.stream(p).sum(), 1e-9);
-                worst = Math.max(worst, Math.abs(local.get(e).expectedValues()[t] - remote.get(e).expectedValues()[t]));
+                double kept = 0;
+                int returned = 0;
+                for (int v = 0; v < p.length; v++) {
+                    kept += p[v] > 0 ? q[v] : 0;
+                    returned += p[v] > 0 ? 1 : 0;
+                }
+                for (int v = 0; v < p.length; v++) {
+                    worst = Math.max(worst, Math.abs(p[v] - (p[v] > 0 ? q[v] / kept : 0)));
+                }
+                slots++;
+                whole += returned == p.length ? 1 : 0;
+                compared += returned >= 2 ? 1 : 0;
             }
         }
-        // Both read the same logits (serve tokenizes the text as the local simulator encodes its pieces,
-        // and p(10) comes from the second request as from the local second pass). The tolerance is what
-        // top-15 truncation allows here: a value outside the 15 alternatives would be missing from the
-        // endpoint's distribution, but at every slot of this model all 11 values are among them, so
-        // nothing is truncated and only float rounding (logits through JSON) remains: 1e-6.
-        assertTrue(worst < 1e-6, "largest expected-value difference " + worst);
-        double localScore = Scoring.score(records, local).correlation();
+        System.out.printf("served simulation: all 11 values among the top 15 at %d of %d slots, two or more at %d%n",
+                whole, slots, compared);
+        assertTrue(worst < 1e-6, "largest probability difference from the truncated local distribution " + worst);
+        assertTrue(compared * 2 > slots, "two values or more among the top 15 at only " + compared + " of " + slots
+                + " slots: too little is compared");
         double remoteScore = Scoring.score(records, remote).correlation();
-        assertTrue(!Double.isNaN(localScore), "a defined correlation");
-        assertEquals(localScore, remoteScore, 1e-6, "local " + localScore + ", served " + remoteScore);
+        assertTrue(!Double.isNaN(remoteScore), "a defined correlation");
+        if (whole == slots) { // nothing truncated (models/neurons): the served score is the local one
+            assertEquals(Scoring.score(records, local).correlation(), remoteScore, 1e-6);
+        }
     }
 
     @Test
