@@ -75,28 +75,30 @@ final class NeuronsModelRecipe {
         FewShotExamples.writeNone(out, RepoPaths.label(out) + " was trained by `train --corpus " + corpusName(reveal)
                 + "` on simulation and explanation prompts without few-shot examples; PromptScope prompts it with none "
                 + "(FewShotExamples.forModel)");
-        // a folder names the short context of each use it was trained for here, and keeps --from's for a use it was not
-        keepUntrained(from, out, PromptContext.SIMULATOR_FILE, mixed.simulation());
-        keepUntrained(from, out, PromptContext.EXPLAINER_FILE, mixed.explanation());
-        if (reveal.shortLines() && mixed.simulation() > 0) {
-            PromptContext.write(out, PromptContext.SIMULATOR_FILE, NeuronTrainingCorpus.SHORT_POSITIONS, RepoPaths.label(out)
-                    + " was trained by `train --corpus " + corpusName(reveal) + "` on simulation prompts laid out for "
-                    + NeuronTrainingCorpus.SHORT_POSITIONS + " positions (no system message, excerpts in chunks); PromptScope's"
-                    + " simulator lays its prompts out so");
-        }
-        if (reveal.shortLines() && mixed.explanation() > 0) {
-            PromptContext.write(out, PromptContext.EXPLAINER_FILE, NeuronTrainingCorpus.SHORT_EXPLANATION_POSITIONS,
-                    RepoPaths.label(out) + " was trained by `train --corpus " + corpusName(reveal) + "` on explanation prompts"
-                    + " fitted to " + NeuronTrainingCorpus.SHORT_EXPLANATION_POSITIONS + " positions less the explainer's "
-                    + "60 tokens (a few windows around the excerpts' peaks); PromptScope's explainer fits its prompts so");
-        }
+        nameContext(from, out, PromptContext.SIMULATOR_FILE, mixed.simulation(), reveal, NeuronTrainingCorpus.SHORT_POSITIONS,
+                "simulation prompts laid out for " + NeuronTrainingCorpus.SHORT_POSITIONS + " positions (no system message, "
+                + "excerpts in chunks); PromptScope's simulator lays its prompts out so");
+        nameContext(from, out, PromptContext.EXPLAINER_FILE, mixed.explanation(), reveal,
+                NeuronTrainingCorpus.SHORT_EXPLANATION_POSITIONS, "explanation prompts fitted to "
+                + NeuronTrainingCorpus.SHORT_EXPLANATION_POSITIONS + " positions less the explainer's 60 tokens (a few "
+                + "windows around the excerpts' peaks); PromptScope's explainer fits its prompts so");
         return report;
     }
 
-    /** Copies {@code from}'s context {@code file} when this stage trains none of that use ({@code share} 0). */
-    private static void keepUntrained(Path from, Path out, String file, double share) throws IOException {
-        if (share == 0 && Files.isRegularFile(from.resolve(file))) {
-            Files.copy(from.resolve(file), out.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    /**
+     * The prompt context {@code file} of the stage's model: a short-document recipe that trains this use
+     * ({@code share} above 0) names the {@code positions} its prompts were {@code laidOut} for; a stage
+     * that trains none of it keeps {@code from}'s file, if any; any other stage prompts in all positions.
+     */
+    private static void nameContext(Path from, Path out, String file, double share, SimulationReveal reveal, int positions,
+            String laidOut) throws IOException {
+        if (share == 0) {
+            if (Files.isRegularFile(from.resolve(file))) {
+                Files.copy(from.resolve(file), out.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } else if (reveal.shortLines()) {
+            PromptContext.write(out, file, positions, RepoPaths.label(out) + " was trained by `train --corpus "
+                    + corpusName(reveal) + "` on " + laidOut);
         }
     }
 

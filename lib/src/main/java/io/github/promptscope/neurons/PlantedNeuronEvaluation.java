@@ -61,7 +61,7 @@ public final class PlantedNeuronEvaluation {
 
     /** One explainer run on one neuron and what it named. */
     public record Naming(Concept concept, PromptStyle style, List<String> explanations, int namingMember,
-            int namingDescription, int promptTokens, String scored, double score) {}
+            int namingDescription, int promptTokens, int wholePromptTokens, String scored, double score) {}
 
     private PlantedNeuronEvaluation() {}
 
@@ -136,7 +136,7 @@ public final class PlantedNeuronEvaluation {
         }
         String first = run.explanations().get(0);
         return new Naming(p.concept(), explainer.config().style(), run.explanations(), member, description,
-                run.promptTokens(), first, simulator == null ? Double.NaN : score(p, first, simulator));
+                run.promptTokens(), run.wholePromptTokens(), first, simulator == null ? Double.NaN : score(p, first, simulator));
     }
 
     /** Whether a word of the explanation is a member of the concept. */

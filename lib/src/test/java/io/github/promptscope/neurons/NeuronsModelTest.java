@@ -42,9 +42,7 @@ class NeuronsModelTest {
                 for (PlantedNeuronEvaluation.Planted p : planted) {
                     PlantedNeuronEvaluation.Naming r = PlantedNeuronEvaluation.naming(p, lm, null);
                     naming[s] += r.namingMember();
-                    wholeTokens[s] += neurons.tokenizer().encode(ExplanationPrompts.explanation(styles[s],
-                            p.record().train(NeuronRecord.EXAMPLES_PER_SPLIT), HighlightCutoff.of(p.record()),
-                            FewShotExamples.forModel(dir), PromptFormat.NONE).text()).length;
+                    wholeTokens[s] += r.wholePromptTokens();
                     System.out.println(styles[s] + " " + p.concept().cliName() + ": " + r.namingMember() + " of " + SAMPLES + " "
                             + r.explanations());
                 }
