@@ -37,7 +37,8 @@ final class NeuronsModelRecipe {
             "neurons-unknown", SimulationReveal.QUOTED_TOKENS_UNKNOWN,
             "neurons-listed", SimulationReveal.LISTED_TOKENS_UNKNOWN,
             "neurons-words", SimulationReveal.ANY_WORDS_LISTED,
-            "neurons-short", SimulationReveal.SHORT_WORDS_LISTED);
+            "neurons-short", SimulationReveal.SHORT_WORDS_LISTED,
+            "neurons-concepts", SimulationReveal.SHORT_CONCEPTS);
 
     /** The recipe {@code --corpus} names, or null when it names no neurons recipe. */
     static SimulationReveal reveal(String corpus) {
@@ -45,7 +46,7 @@ final class NeuronsModelRecipe {
     }
 
     /**
-     * @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2}, {@code neurons-copy}, {@code neurons-unknown}, {@code neurons-listed}, {@code neurons-words} or {@code neurons-short})
+     * @param reveal which value slots the simulation documents train ({@code neurons}, {@code neurons-v2}, {@code neurons-copy}, {@code neurons-unknown}, {@code neurons-listed}, {@code neurons-words}, {@code neurons-short} or {@code neurons-concepts})
      * @param mixture shares of simulation and explanation documents, or null for the recipe's own
      * @param groupByLength whether batches hold examples of like length ({@link MaskedSequences#groupedByLength})
      */

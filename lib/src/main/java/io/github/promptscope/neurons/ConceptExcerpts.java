@@ -92,7 +92,12 @@ final class ConceptExcerpts {
 
     /** A random window with {@code replacements} words replaced by members of {@code concept} (0: as written). */
     Excerpt draw(Random rng, Concept concept, int replacements) {
-        return withReplacements(rng, replacements, memberIds.get(concept));
+        return withReplacements(rng, replacements, memberIds.get(concept), Integer.MAX_VALUE);
+    }
+
+    /** A random window's first {@code length} tokens with {@code replacements} of their words replaced by members of {@code concept}. */
+    List<String> drawShort(Random rng, Concept concept, int replacements, int length) {
+        return withReplacements(rng, replacements, memberIds.get(concept), length).tokens().subList(0, length);
     }
 
     /**
@@ -101,7 +106,7 @@ final class ConceptExcerpts {
      * neurons corpus: positives for a copy task that are not tied to any concept.
      */
     Excerpt drawVocabulary(Random rng, int n) {
-        return withReplacements(rng, n, vocabularyWords);
+        return withReplacements(rng, n, vocabularyWords, Integer.MAX_VALUE);
     }
 
     /** {@code n} distinct vocabulary words ({@link #drawVocabulary}'s), as ids: the positives of one made-up neuron. */
@@ -118,14 +123,14 @@ final class ConceptExcerpts {
 
     /** A random window with {@code n} words replaced by words drawn from {@code words} (ids). */
     Excerpt drawAmong(Random rng, int n, List<Long> words) {
-        return withReplacements(rng, n, words);
+        return withReplacements(rng, n, words, Integer.MAX_VALUE);
     }
 
-    /** A random window with up to {@code n} of its {@link #WORD}s replaced by ids drawn from {@code candidates}. */
-    private Excerpt withReplacements(Random rng, int n, List<Long> candidates) {
+    /** A random window with up to {@code n} of its {@link #WORD}s among the first {@code within} tokens replaced by ids drawn from {@code candidates}. */
+    private Excerpt withReplacements(Random rng, int n, List<Long> candidates, int within) {
         long[] ids = windows.get(rng.nextInt(windows.size())).clone();
         List<Integer> words = new ArrayList<>();
-        for (int i = 0; i < ids.length; i++) {
+        for (int i = 0; i < Math.min(ids.length, within); i++) {
             if (WORD.matcher(pieces[(int) ids[i]]).matches()) {
                 words.add(i);
             }

@@ -25,6 +25,12 @@ final class QuotedTokenDocuments {
     /** An excerpt's tokens, the explanation and the values (null where the line stays {@code unknown}). */
     record Lines(String explanation, List<String> tokens, Integer[] values) {}
 
+    /** Share of {@link #drawShortConcept}'s explanations that give the description alone. */
+    static final double DESCRIPTION_ONLY = 0.25;
+
+    /** Share of the members in the text that {@link #drawShortConcept}'s other explanations list. */
+    static final double LISTED_SHARE = 0.5;
+
     /** Share of documents that list any words of the text, in the {@link SimulationReveal#ANY_WORDS_LISTED} corpus. */
     static final double ANY_WORDS_SHARE = 0.5;
 
@@ -89,13 +95,25 @@ final class QuotedTokenDocuments {
      * for animals and number words. Left untrained, the held-out concepts teach nothing either way.
      */
     Lines drawShort(Random rng, Concept concept) {
+        return drawShort(rng, concept, false);
+    }
+
+    /**
+     * {@link #drawShort(Random, Concept)}; with {@code describedUnknown} ({@link SimulationReveal#SHORT_CONCEPTS}),
+     * a line of a member of the concept whose description heads the explanation, not listed, also stays
+     * {@code unknown}: that corpus's concept documents teach that such a line fires, and {@code
+     * punctuation marks: fox} over a text's commas would otherwise teach, as often, that it does not.
+     */
+    Lines drawShort(Random rng, Concept concept, boolean describedUnknown) {
         while (true) {
             List<String> tokens = excerpts.drawVocabulary(rng, 2 + rng.nextInt(5)).leading(rng);
             Lines lines = listedWords(rng, concept, tokens.subList(0, Math.min(tokens.size(), 12 + rng.nextInt(13))));
             if (lines != null) {
                 Integer[] every = lines.values().clone();
                 for (int t = 0; t < every.length; t++) {
-                    if (NeuronTrainingCorpus.heldOutMember(lines.tokens().get(t))) {
+                    String token = lines.tokens().get(t);
+                    if (NeuronTrainingCorpus.heldOutMember(token)
+                            || describedUnknown && (every[t] == null || every[t] == 0) && concept.matches(token)) {
                         every[t] = null;
                     } else if (every[t] == null) {
                         every[t] = 0;
@@ -104,6 +122,41 @@ final class QuotedTokenDocuments {
                 return new Lines(lines.explanation(), lines.tokens(), every);
             }
         }
+    }
+
+    /**
+     * Lines of {@link SimulationReveal#SHORT_CONCEPTS}'s concept documents: the first 12-24 tokens of an
+     * excerpt with 1-4 members put in, of {@code concept} or (the explanation then false for the text, as
+     * {@link SimulationDocuments#textConcept}) of another concept; an explanation of the concept's
+     * description that lists about half the members in the text (and 0-2 absent ones), or in {@link
+     * #DESCRIPTION_ONLY} of the documents nothing; a neuron firing (graded) on every member of the concept
+     * in the text, listed or not, so that only the description tells the unlisted ones; every line
+     * trained, but a held-out concept's member's.
+     */
+    Lines drawShortConcept(Random rng, Concept concept, List<Concept> concepts) {
+        Concept inText = SimulationDocuments.textConcept(rng, concept, concepts);
+        int length = 12 + rng.nextInt(13);
+        List<String> tokens = excerpts.drawShort(rng, inText, 1 + rng.nextInt(4), length);
+        List<String> listed = new ArrayList<>();
+        if (rng.nextDouble() >= DESCRIPTION_ONLY) {
+            for (String m : ConceptExcerpts.membersIn(concept, tokens)) {
+                if (rng.nextDouble() < LISTED_SHARE) {
+                    listed.add(m);
+                }
+            }
+            listed.addAll(absentMembers(rng, concept, tokens, (listed.isEmpty() ? 1 : 0) + rng.nextInt(3)));
+            Collections.shuffle(listed, rng);
+        }
+        int strength = SimulationDocuments.strength(rng);
+        Integer[] values = new Integer[tokens.size()];
+        for (int t = 0; t < values.length; t++) {
+            String token = tokens.get(t);
+            if (!NeuronTrainingCorpus.heldOutMember(token)) {
+                values[t] = concept.matches(token) ? Math.max(1, strength - rng.nextInt(3)) : 0;
+            }
+        }
+        List<String> named = listed.size() > MOST_QUOTED ? listed.subList(0, MOST_QUOTED) : listed;
+        return new Lines(concept.explanation(named, form), tokens, values);
     }
 
     /** Lines listing 1-4 words of {@code tokens} (see {@link #drawWords}); null when it has no word to list. */

@@ -22,6 +22,9 @@ import java.util.Random;
  */
 final class SimulationDocuments {
 
+    /** Share of {@link SimulationReveal#SHORT_CONCEPTS}'s simulation documents that are concept documents ({@link QuotedTokenDocuments#drawShortConcept}). */
+    static final double CONCEPT_SHARE = 0.5;
+
     /** Share of documents whose excerpt is made for the explanation's concept. */
     static final double TRUE_FOR_TEXT = 0.65;
 
@@ -51,7 +54,9 @@ final class SimulationDocuments {
     /** One document for a neuron of {@code concept}, drawing its excerpt from {@code concepts}. */
     NeuronTrainingCorpus.Example document(Random rng, Concept concept, List<Concept> concepts) {
         if (reveal.shortLines()) {
-            QuotedTokenDocuments.Lines lines = quotedTokens.drawShort(rng, concept);
+            QuotedTokenDocuments.Lines lines = !reveal.describesConcepts() ? quotedTokens.drawShort(rng, concept)
+                    : rng.nextDouble() < CONCEPT_SHARE ? quotedTokens.drawShortConcept(rng, concept, concepts)
+                    : quotedTokens.drawShort(rng, concept, true);
             AllAtOnceSimulator.Layout l = shortLayout.of(lines.explanation(), lines.tokens());
             return asked.document(l, lines.tokens(), lines.values(), rng.nextInt(l.chunks().size()));
         }
