@@ -21,8 +21,24 @@ import org.junit.jupiter.api.Test;
  * test on the code before the change (commit c88924f) and cover every bit of every number: each
  * trace entry (step, origin, text, loss, accuracy), each proposal, and each pool prompt's mean loss,
  * mean accuracy and evaluation count (no final reranking, so the ranking is the whole pool).
+ *
+ * <p>The bits depend on the CPU's float kernels: the digests of c88924f were recorded on an AVX-512
+ * machine; on a CPU without AVX-512 (AMD EPYC, AVX2) libtorch rounds differently, and 11b3431 and later
+ * give the second digest of each pair there (measured on both commits, the same), which guards the
+ * compact code against changes on that machine as the first does on the other.
  */
 class CompactTraceTest {
+
+    /** Whether the CPU lists AVX-512 (the kernels the first digests were recorded with). */
+    static final boolean AVX512 = cpuFlags().contains(" avx512f");
+
+    private static String cpuFlags() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/cpuinfo"));
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
 
     @Test
     void iPromptReturnsWhatTheObjectPerEntryCodeReturned() {
@@ -31,7 +47,7 @@ class CompactTraceTest {
         assertEquals(72, r.trace().size());
         assertEquals(56, r.proposals().size());
         assertEquals(39, r.ranked().size());
-        assertEquals("9623cd64a3341a25", digest(r));
+        assertEquals(AVX512 ? "9623cd64a3341a25" : "929d214b0f35c8d1", digest(r));
     }
 
     @Test
@@ -40,7 +56,7 @@ class CompactTraceTest {
         SearchResult r = AutoPrompt.defaults(cfg).search(model(), inputs(), outputs(), Budget.steps(2));
         assertEquals(66, r.trace().size());
         assertEquals(63, r.ranked().size());
-        assertEquals("79c7a64f90655a26", digest(r));
+        assertEquals(AVX512 ? "79c7a64f90655a26" : "1d81d5b6a2435817", digest(r));
     }
 
     @Test
