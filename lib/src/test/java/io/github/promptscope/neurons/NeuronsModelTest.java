@@ -70,7 +70,7 @@ class NeuronsModelTest {
      * colours, countries, plurals, punctuation in layer 0 of {@code models/default}, as {@link PlantedNeuronTest}
      * plants them), the true explanation listing the members of the explaining excerpts against the next
      * neuron's, top-and-random on the valid split: {@code neurons evaluate-model --concept
-     * numbers,colours,countries,plurals,punctuation --members listed} (results/neurons-model/planted.json).
+     * numbers,colours,countries,plurals,punctuation --members listed} (results/neurons-model/training-concepts/evaluation.json).
      */
     @Test
     void asSimulatorItScoresTheTrueExplanationOfAPlantedNeuronAboveAFalseOne(@TempDir Path tmp) throws Exception {
